@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Nuit.Portfolio;
+using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Web;
+using Nuit.Portfolio.Web.Endpoints;
+
+// Content (settings, wwwroot) comes from the app's own folder, so the working directory only decides
+// where a relative Database:Path points: ./data/portfolio.db under the folder the service is started in.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+// http://localhost:5080 unless Urls / --urls / ASPNETCORE_URLS says otherwise.
+if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
+
+builder.Services.AddPortfolio(builder.Configuration);
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages();
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ErrorHandler>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+try
+{
+    await DatabaseInitializer.InitializeAsync(app.Services, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Seed);
+}
+catch (StartupException ex)
+{
+    // A clear sentence, not a stack trace: these are problems the person starting the service can fix.
+    app.Logger.LogCritical("Tjenesten kan ikke starte: {Reason}", ex.Message);
+    await Console.Error.WriteLineAsync($"Tjenesten kan ikke starte: {ex.Message}");
+    return 1;
+}
+catch (Nuit.Portfolio.Common.InputException ex)
+{
+    app.Logger.LogCritical("Tjenesten kan ikke starte: feil i seed-data: {Reason}", ex.Message);
+    await Console.Error.WriteLineAsync($"Tjenesten kan ikke starte: feil i seed-data: {ex.Message}");
+    return 1;
+}
+
+var nbNo = new CultureInfo("nb-NO");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(nbNo),
+    SupportedCultures = [nbNo],
+    SupportedUICultures = [nbNo],
+});
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+
+app.MapOpenApi();
+app.MapHealthChecks("/health");
+app.MapStrategyEndpoints();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Lets WebApplicationFactory find the entry point.</summary>
+public partial class Program;

@@ -1,0 +1,46 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Data;
+
+namespace Nuit.Portfolio.Common;
+
+/// <summary>
+/// Runs every FluentValidation validator of the message before its handler, so the web host, jobs and
+/// the CLI reject bad input the same way and a handler only ever sees valid requests.
+/// </summary>
+public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+        {
+            var result = await validator.ValidateAsync(message, cancellationToken);
+            failures.AddRange(result.Errors);
+        }
+        if (failures.Count > 0) throw new ValidationException(failures);
+        return await next(message, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Wraps each command in one database transaction: an edit or import is all or nothing, whatever
+/// number of SaveChanges calls its handler makes. Queries pass through untouched.
+/// </summary>
+public sealed class TransactionBehaviour<TMessage, TResponse>(PortfolioDbContext db)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : IBaseCommand
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null) return await next(message, cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var response = await next(message, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return response;
+    }
+}

@@ -1,0 +1,125 @@
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nuit.Portfolio.Features.Strategy;
+using Nuit.Portfolio.Seeding;
+
+namespace Nuit.Portfolio.Data;
+
+/// <summary>A problem with the database or data folder found at start, told in words a user can act on.</summary>
+public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// The one migrate-and-seed path, shared by the web host and the CLI: check the file, apply migrations,
+/// then load the seed data (each entry once). Safe to run at every start.
+/// </summary>
+public static class DatabaseInitializer
+{
+    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
+
+    public static async Task InitializeAsync(IServiceProvider services, bool seed, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+
+        CheckSqliteFile(options.FullPath);
+        var db = sp.GetRequiredService<PortfolioDbContext>();
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+            {
+                log.LogInformation("Oppdaterer databasen {Path}: {Count} migrering(er)", options.FullPath, pending.Count);
+                await db.Database.MigrateAsync(ct);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw new StartupException(DescribeSqliteError(options.FullPath, ex), ex);
+        }
+
+        if (!seed) return;
+        var folder = SeedFolder.Find(options.SeedDataPath)
+            ?? throw new StartupException("Finner ikke mappen seed-data med strategy.json. Sett Database:SeedDataPath (eller --seed-data) til mappen.");
+        var report = await sp.GetRequiredService<ISender>().Send(new SeedDatabase(folder), ct);
+        if (report.Added > 0) log.LogInformation("Seed-data lastet fra {Folder}: {Added} nye oppføringer", folder, report.Added);
+    }
+
+    /// <summary>Fails early and clearly on a file that is not SQLite or a folder or file we cannot write.</summary>
+    public static void CheckSqliteFile(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupException($"Kan ikke opprette datamappen {folder}: {ex.Message}", ex);
+        }
+
+        if (File.Exists(path))
+        {
+            var info = new FileInfo(path);
+            if (info.Length > 0)
+            {
+                var header = new byte[SqliteHeader.Length];
+                try
+                {
+                    using var stream = File.OpenRead(path);
+                    stream.ReadExactly(header);
+                }
+                catch (EndOfStreamException)
+                {
+                    throw new StartupException($"Databasefilen {path} er ikke en SQLite-database (den er for kort). Flytt den bort eller velg en annen fil.");
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    throw new StartupException($"Kan ikke lese databasefilen {path}: {ex.Message}", ex);
+                }
+                if (!header.AsSpan().SequenceEqual(SqliteHeader))
+                    throw new StartupException($"Databasefilen {path} er ikke en SQLite-database. Flytt den bort eller velg en annen fil med Database:Path / --db.");
+            }
+            if (!CanWrite(path, isFile: true))
+                throw new StartupException($"Databasefilen {path} er skrivebeskyttet. Gi tjenesten skrivetilgang til filen, eller velg en annen fil.");
+        }
+        // SQLite writes a journal beside the file, so the folder must be writable too.
+        if (!CanWrite(folder, isFile: false))
+            throw new StartupException($"Datamappen {folder} er skrivebeskyttet. Gi tjenesten skrivetilgang, eller velg en annen mappe med Database:Path / --db.");
+    }
+
+    private static bool CanWrite(string path, bool isFile)
+    {
+        try
+        {
+            if (isFile)
+            {
+                using var _ = File.Open(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+                return true;
+            }
+            var probe = Path.Combine(path, $".write-test-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static string DescribeSqliteError(string path, SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        26 => $"Databasefilen {path} er ikke en SQLite-database eller er kryptert.",
+        8 => $"Databasefilen {path} er skrivebeskyttet.",
+        13 => $"Disken er full; kan ikke skrive til {path}.",
+        14 => $"Kan ikke åpne databasefilen {path}.",
+        11 => $"Databasefilen {path} er skadet (SQLite: {ex.Message}).",
+        _ => $"Databasefeil i {path}: {ex.Message}",
+    };
+}

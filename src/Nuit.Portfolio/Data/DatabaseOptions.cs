@@ -1,0 +1,25 @@
+namespace Nuit.Portfolio.Data;
+
+/// <summary>
+/// Where the data lives. Bound from the "Database" section; the CLI's --db sets <see cref="Path"/>.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    /// <summary>The default file, relative to the working directory, shared by the web host and the CLI.</summary>
+    public const string DefaultPath = "data/portfolio.db";
+
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>SQLite database file. Its folder is created when missing.</summary>
+    public string Path { get; set; } = DefaultPath;
+
+    /// <summary>The seed-data folder; when null it is found by walking up from the working directory and the app folder.</summary>
+    public string? SeedDataPath { get; set; }
+
+    /// <summary>Load the seed data when the database is initialised (first start). Off for tests that want an empty register.</summary>
+    public bool Seed { get; set; } = true;
+
+    public string FullPath => System.IO.Path.GetFullPath(Path);
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Nuit.Portfolio.Domain;
+
+namespace Nuit.Portfolio.Data;
+
+public sealed class PortfolioDbContext(DbContextOptions<PortfolioDbContext> options) : DbContext(options)
+{
+    public DbSet<Strategy> Strategies => Set<Strategy>();
+    public DbSet<RoadmapItem> RoadmapItems => Set<RoadmapItem>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<SubGoal> SubGoals => Set<SubGoal>();
+    public DbSet<Initiative> Initiatives => Set<Initiative>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<StatusUpdate> StatusUpdates => Set<StatusUpdate>();
+    public DbSet<Body> Bodies => Set<Body>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+    public DbSet<Case> Cases => Set<Case>();
+    public DbSet<CaseInput> CaseInputs => Set<CaseInput>();
+    public DbSet<ActionPoint> ActionPoints => Set<ActionPoint>();
+    public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
+    public DbSet<CaseSection> CaseSections => Set<CaseSection>();
+    public DbSet<CaseReference> CaseReferences => Set<CaseReference>();
+    public DbSet<CaseLink> CaseLinks => Set<CaseLink>();
+    public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
+    public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
+    public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortfolioDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Quarter>().HaveConversion<QuarterConverter>().HaveMaxLength(7);
+
+        // Provider-specific mapping lives here and nowhere else. SQLite cannot compare or order
+        // DateTimeOffset values stored as text; as a 64-bit number they order correctly.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Every edited row gets a new Version so a second writer holding the old one fails
+    /// with a concurrency conflict instead of silently overwriting (optimistic concurrency).
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State != EntityState.Modified) continue;
+            var version = entry.Metadata.FindProperty("Version");
+            if (version?.ClrType == typeof(Guid)) entry.Property("Version").CurrentValue = Guid.NewGuid();
+        }
+    }
+
+    private sealed class QuarterConverter() : ValueConverter<Quarter, string>(q => q.ToString(), s => Quarter.Parse(s, null));
+}

@@ -1,0 +1,251 @@
+namespace Nuit.Portfolio.Domain;
+
+/// <summary>A body of Nasjonal rådsmodell for e-helse: NUIT, NUFA or Nasjonalt e-helseråd.</summary>
+public sealed class Body
+{
+    public int Id { get; set; }
+    public BodyCode Code { get; set; }
+    public required string ShortName { get; set; }
+    public required string Name { get; set; }
+}
+
+public sealed class Organisation
+{
+    public int Id { get; set; }
+
+    /// <summary>As written in the documents, e.g. "Helse Sør-Øst RHF", "Norsk helsenett SF".</summary>
+    public required string Name { get; set; }
+
+    /// <summary>Common abbreviation where there is one: RHF, KS, NHN, FHI, HOD.</summary>
+    public string? ShortName { get; set; }
+}
+
+public sealed class Meeting
+{
+    public int Id { get; set; }
+    public int BodyId { get; set; }
+    public Body? Body { get; set; }
+
+    /// <summary>"3/2024": running number within the year.</summary>
+    public required string Number { get; set; }
+    public DateOnly Date { get; set; }
+    public TimeOnly? StartTime { get; set; }
+    public TimeOnly? EndTime { get; set; }
+    public string? Place { get; set; }
+    public bool HasAgenda { get; set; }
+    public bool HasMinutes { get; set; }
+    public List<Attendance> Attendances { get; } = [];
+    public List<Case> Cases { get; } = [];
+}
+
+public enum AttendanceRole
+{
+    Member = 1,
+    Absent = 2,
+    Deputy = 3,
+    Other = 4,
+}
+
+public sealed class Attendance
+{
+    public int Id { get; set; }
+    public int MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+
+    /// <summary>Public council members' names; exports can leave them out.</summary>
+    public required string PersonName { get; set; }
+    public int? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public AttendanceRole Role { get; set; }
+}
+
+public sealed class Case
+{
+    public int Id { get; set; }
+    public int BodyId { get; set; }
+    public Body? Body { get; set; }
+
+    /// <summary>"31/24" or "39/19-2" as written; <see cref="Year"/>, <see cref="Sequence"/> and <see cref="SubNumber"/> sort it.</summary>
+    public required string Number { get; set; }
+    public int Year { get; set; }
+    public int Sequence { get; set; }
+    public int? SubNumber { get; set; }
+
+    /// <summary>The meeting that treated it; null for cases only known as earlier treatments of other cases.</summary>
+    public int? MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+
+    /// <summary>Copied from the meeting so "cases touching X, newest first" is one index seek (see docs/adr).</summary>
+    public DateOnly? MeetingDate { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>As written: Godkjenning, Orientering, Drøfting, Orientering/drøfting, Måtte utgå, Eventuelt.</summary>
+    public string? Type { get; set; }
+    public int? AgendaOrder { get; set; }
+    public TimeOnly? TimeSlot { get; set; }
+    public string? Owner { get; set; }
+    public List<string> Officers { get; set; } = [];
+    public string? ProposedDecision { get; set; }
+    public string? Decision { get; set; }
+    public bool DecisionUpdated { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public List<CaseInput> Inputs { get; } = [];
+    public List<ActionPoint> ActionPoints { get; } = [];
+    public List<CaseAttachment> Attachments { get; } = [];
+    public List<CaseSection> Sections { get; } = [];
+    public List<CaseReference> References { get; } = [];
+    public List<CaseLink> Links { get; } = [];
+
+    public CaseKey Key(BodyCode body) => new(body, new CaseNumber(Sequence, Year, SubNumber));
+}
+
+/// <summary>One bullet under "Innspill" in the minutes.</summary>
+public sealed class CaseInput
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public Case? Case { get; set; }
+    public int Order { get; set; }
+    public required string Text { get; set; }
+}
+
+public enum ActionPointStatus
+{
+    Open = 1,
+    Closed = 2,
+}
+
+public sealed class ActionPoint
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public Case? Case { get; set; }
+    public int Order { get; set; }
+    public required string Text { get; set; }
+    public ActionPointStatus Status { get; set; } = ActionPointStatus.Open;
+    public DateOnly? ClosedOn { get; set; }
+}
+
+public sealed class CaseAttachment
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public Case? Case { get; set; }
+    public int Number { get; set; }
+    public required string Title { get; set; }
+}
+
+/// <summary>The text of one section of a case (agenda text, a cover-note heading, minutes), for search and linking.</summary>
+public sealed class CaseSection
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public Case? Case { get; set; }
+    public required string Kind { get; set; }
+    public required string Text { get; set; }
+
+    /// <summary>Where it came from: the stored document and its line range / page.</summary>
+    public int? DocumentId { get; set; }
+    public SourceDocument? Document { get; set; }
+    public int? FirstLine { get; set; }
+    public int? LastLine { get; set; }
+    public int? Page { get; set; }
+}
+
+/// <summary>An earlier treatment: this case → an earlier case, possibly of another body.</summary>
+public sealed class CaseReference
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public Case? Case { get; set; }
+    public BodyCode ReferencedBody { get; set; }
+    public required string ReferencedNumber { get; set; }
+
+    /// <summary>Resolved when the referenced case is in the register.</summary>
+    public int? ReferencedCaseId { get; set; }
+    public Case? ReferencedCase { get; set; }
+    public DateOnly? Date { get; set; }
+    public string? DecisionText { get; set; }
+    public required string RawText { get; set; }
+}
+
+public enum LinkState
+{
+    Suggested = 1,
+    Confirmed = 2,
+    Rejected = 3,
+}
+
+public enum LinkOrigin
+{
+    Matcher = 1,
+    Manual = 2,
+}
+
+/// <summary>Case ↔ roadmap item, with the evidence that suggested it and who decided on it.</summary>
+public sealed class CaseLink
+{
+    public int Id { get; set; }
+    public int CaseId { get; set; }
+    public Case? Case { get; set; }
+    public int ItemId { get; set; }
+    public RoadmapItem? Item { get; set; }
+
+    /// <summary>Copy of the case's meeting date: the (item, date desc, case) index answers "newest first" without a sort.</summary>
+    public DateOnly? MeetingDate { get; set; }
+    public LinkState State { get; set; } = LinkState.Suggested;
+    public LinkOrigin Origin { get; set; }
+    public double Score { get; set; }
+    public List<LinkEvidence> Evidence { get; set; } = [];
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+}
+
+public sealed record LinkEvidence(string Section, string Text, int Position);
+
+/// <summary>An original file as imported, kept content-addressed (SHA-256) so nothing is lost.</summary>
+public sealed class SourceDocument
+{
+    public int Id { get; set; }
+    public required string Sha256 { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required byte[] Content { get; set; }
+    public DateTimeOffset StoredAt { get; set; }
+}
+
+public enum ImportResult
+{
+    Created = 1,
+    Updated = 2,
+    Unchanged = 3,
+    Failed = 4,
+}
+
+/// <summary>Every import attempt: who, when, which file, and what came of it.</summary>
+public sealed class ImportRecord
+{
+    public int Id { get; set; }
+    public required string FileName { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+    public int? DocumentId { get; set; }
+    public SourceDocument? Document { get; set; }
+    public required string ImportedBy { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+    public ImportResult Result { get; set; }
+
+    /// <summary>Human-readable summary of what changed, or the error.</summary>
+    public string? Details { get; set; }
+}
+
+/// <summary>A seed entry applied once; never applied again, so users' later edits and deletions stand.</summary>
+public sealed class AppliedSeed
+{
+    public required string Key { get; set; }
+    public DateTimeOffset AppliedAt { get; set; }
+}
