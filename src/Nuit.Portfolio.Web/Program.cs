@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Nuit.Portfolio;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Web;
 using Nuit.Portfolio.Web.Endpoints;
@@ -23,25 +24,9 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ErrorHandler>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-var app = builder.Build();
+builder.Services.AddHostedService<DatabaseStartup>();
 
-try
-{
-    await DatabaseInitializer.InitializeAsync(app.Services, app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value.Seed);
-}
-catch (StartupException ex)
-{
-    // A clear sentence, not a stack trace: these are problems the person starting the service can fix.
-    app.Logger.LogCritical("Tjenesten kan ikke starte: {Reason}", ex.Message);
-    await Console.Error.WriteLineAsync($"Tjenesten kan ikke starte: {ex.Message}");
-    return 1;
-}
-catch (Nuit.Portfolio.Common.InputException ex)
-{
-    app.Logger.LogCritical("Tjenesten kan ikke starte: feil i seed-data: {Reason}", ex.Message);
-    await Console.Error.WriteLineAsync($"Tjenesten kan ikke starte: feil i seed-data: {ex.Message}");
-    return 1;
-}
+var app = builder.Build();
 
 var nbNo = new CultureInfo("nb-NO");
 app.UseRequestLocalization(new RequestLocalizationOptions
@@ -59,8 +44,19 @@ app.MapHealthChecks("/health");
 app.MapStrategyEndpoints();
 app.MapRazorPages();
 
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is StartupException or InputException)
+{
+    // A clear sentence, not a stack trace: these are problems the person starting the service can fix.
+    var reason = ex is InputException ? $"feil i seed-data: {ex.Message}" : ex.Message;
+    app.Logger.LogCritical("Tjenesten kan ikke starte: {Reason}", reason);
+    await Console.Error.WriteLineAsync($"Tjenesten kan ikke starte: {reason}");
+    return 1;
+}
 
 /// <summary>Lets WebApplicationFactory find the entry point.</summary>
 public partial class Program;

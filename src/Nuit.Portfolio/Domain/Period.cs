@@ -27,7 +27,8 @@ public readonly record struct Period : IComparable<Period>
 
     public override string ToString() => Quarter?.ToString() ?? Year.ToString(CultureInfo.InvariantCulture);
 
-    public int CompareTo(Period other) => LastDay.CompareTo(other.LastDay);
+    /// <summary>By the last day covered; a year sorts after its own fourth quarter.</summary>
+    public int CompareTo(Period other) => (LastDay, IsYear).CompareTo((other.LastDay, other.IsYear));
 
     public static Period Parse(string s) =>
         TryParse(s, out var p) ? p : throw new FormatException($"'{s}' er ikke en gyldig periode. Skriv 2023 eller 2025-Q1.");

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Data;
+
+namespace Nuit.Portfolio.Cli;
+
+/// <summary>
+/// Runs one command the way the web host runs a request: same services, same migrate-and-seed path,
+/// same mediator. Errors become one line on stderr and an exit code, never a stack trace.
+/// </summary>
+public static class CliHost
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadInput = 2;
+    public const int NotFound = 3;
+
+    public static async Task<int> RunAsync(ParseResult parse, Func<ISender, OutputFormat, CancellationToken, Task> action,
+        CancellationToken ct, bool seed = true)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (parse.GetValue(CliOptions.Db) is { } db) settings["Database:Path"] = db;
+        if (parse.GetValue(CliOptions.SeedData) is { } seedData) settings["Database:SeedDataPath"] = seedData;
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddInMemoryCollection(settings)
+            .Build();
+
+        var services = new ServiceCollection()
+            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true))
+            // stdout carries the result (tables, JSON for scripts); every log line goes to stderr.
+            .Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddPortfolio(configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        try
+        {
+            await DatabaseInitializer.InitializeAsync(provider, seed && configuration.GetValue("Database:Seed", true), ct);
+            await using var scope = provider.CreateAsyncScope();
+            await action(scope.ServiceProvider.GetRequiredService<ISender>(), parse.GetValue(CliOptions.Format), ct);
+            return Ok;
+        }
+        catch (StartupException ex) { return Fail(ex.Message, Failed); }
+        catch (InputException ex) { return Fail(ex.Message, BadInput); }
+        catch (ValidationException ex) { return Fail(string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), BadInput); }
+        catch (NotFoundException ex) { return Fail(ex.Message, NotFound); }
+    }
+
+    private static int Fail(string message, int code)
+    {
+        Console.Error.WriteLine($"Feil: {message}");
+        return code;
+    }
+}

@@ -1,0 +1,39 @@
+using System.CommandLine;
+
+namespace Nuit.Portfolio.Cli;
+
+/// <summary>Options every command takes: where the data is and how to print.</summary>
+public static class CliOptions
+{
+    public static readonly Option<string?> Db = new("--db")
+    {
+        Description = "SQLite-databasefil (standard: samme fil som webtjenesten bruker, data/portfolio.db).",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> SeedData = new("--seed-data")
+    {
+        Description = "Mappen med seed-data (standard: nærmeste seed-data/ over arbeidsmappen).",
+        Recursive = true,
+    };
+
+    public static readonly Option<OutputFormat> Format = new("--format")
+    {
+        Description = "Utdata: table (standard) eller json.",
+        DefaultValueFactory = _ => OutputFormat.Table,
+        Recursive = true,
+    };
+
+    public static void AddTo(RootCommand root)
+    {
+        root.Options.Add(Db);
+        root.Options.Add(SeedData);
+        root.Options.Add(Format);
+    }
+}
+
+public enum OutputFormat
+{
+    Table,
+    Json,
+}
