@@ -1,11 +1,18 @@
 using System.CommandLine;
-using Nuit.Portfolio.Cli;
 using Nuit.Portfolio.Cli.Commands;
 
-// Norwegian text on any terminal.
-Console.OutputEncoding = System.Text.Encoding.UTF8;
+namespace Nuit.Portfolio.Cli;
 
-var root = new RootCommand("nuit – NUIT-porteføljen: strategi, veikart, møter og saker fra kommandolinjen.");
-CliOptions.AddTo(root);
-StrategyCommands.AddTo(root);
-return await root.Parse(args).InvokeAsync();
+public static class NuitProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        // Norwegian text on any terminal.
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+
+        var root = new RootCommand("nuit – NUIT-porteføljen: strategi, veikart, møter og saker fra kommandolinjen.");
+        CliOptions.AddTo(root);
+        StrategyCommands.AddTo(root);
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -17,6 +17,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // http://localhost:5080 unless Urls / --urls / ASPNETCORE_URLS says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
 
+// A failed start is reported once, in words, by the catch at the end; the host's own error log would
+// add a stack trace for problems the person starting the service can fix. Other failures still throw.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
 builder.Services.AddPortfolio(builder.Configuration);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
