@@ -48,7 +48,21 @@ public class AliasMatcherFormsTests
     [InlineData("Reseptformidlerens", "-s on an alias that is already definite")]
     public void Each_inflection_suffix_is_a_hit(string text, string suffix)
     {
-        Assert.True(Case.Match($"Vi så på {text} i går.").Count == 1, $"{text} ({suffix}) should be one hit");
+        var sentence = $"Vi så på {text} i går.";
+
+        var evidence = Assert.Single(Assert.Single(Case.Match(sentence)).Evidence);
+
+        Assert.True(evidence.Position == 9 && evidence.Length == text.Length, $"{text} ({suffix}): hit at {evidence.Position}, length {evidence.Length}");
+    }
+
+    [Theory]
+    [InlineData("PASIENTENS PRØVESVAR", "PROVESVAR")]
+    [InlineData("Pasientens Prøvesvar", "PROVESVAR")]
+    [InlineData("DET EUROPEISKE HELSEDATAOMRÅDET", "EHDS")]
+    [InlineData("Digital Hjemmeoppfølging", "DHO")]
+    public void Case_folding_covers_Norwegian_letters(string text, string code)
+    {
+        Assert.Equal([code], Case.Codes($"Om {text}."));
     }
 
     [Theory]

@@ -111,4 +111,21 @@ public class AliasMatcherScoringTests
     {
         Assert.Empty(DomainItems.Matcher.Match(Case.Of(("Tittel", "Godkjenning av innkalling og dagsorden"), ("Vedtak", ""))));
     }
+
+    [Fact]
+    public void One_matcher_serves_many_cases_in_parallel_with_the_same_results()
+    {
+        var cases = Enumerable.Range(0, 200).Select(i => Case.Of(
+            ("Tittel", i % 2 == 0 ? "Status for SFM" : "Felles KI-plan"),
+            ("Bakgrunn", $"Sak {i}: Kjernejournalen og RF, ikke RHF. {LongBackground}"))).ToArray();
+        string Describe(IReadOnlyList<MatchSuggestion> r) => string.Join(';', r.Select(s => $"{s.Code}:{s.Score:R}:{s.Evidence.Count}"));
+        var sequential = cases.Select(c => Describe(DomainItems.Matcher.Match(c))).ToArray();
+
+        var parallel = new string[cases.Length];
+        Parallel.For(0, cases.Length, i => parallel[i] = Describe(DomainItems.Matcher.Match(cases[i])));
+
+        Assert.Equal(sequential, parallel);
+        Assert.StartsWith("SFM:", sequential[0], StringComparison.Ordinal);
+        Assert.StartsWith("KIPLAN:", sequential[1], StringComparison.Ordinal);
+    }
 }

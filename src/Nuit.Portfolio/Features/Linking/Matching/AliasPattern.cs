@@ -56,8 +56,9 @@ internal static class AliasPattern
 
     /// <summary>
     /// Abbreviations keep to whole words and take only the genitive -s ("SFMs"). Two-letter ones must be written
-    /// in capitals, because "rf" and "kj" occur as parts of ordinary abbreviations; three to five letters are
-    /// distinctive enough to be found in any case ("sfm").
+    /// in capitals, because a lower-case two-letter word ("kj.", "rf") is too often something else; three to five
+    /// letters are distinctive enough to be found in any case ("sfm"). The price: an abbreviation that is also a
+    /// Norwegian word (say "MAL") would match the word too; such an alias should be avoided.
     /// </summary>
     private static string Abbreviation(string word)
     {
