@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+using Nuit.Portfolio.Domain;
+
+namespace Nuit.Portfolio.Features.Meetings.Parsing;
+
+internal sealed record CaseRow(CaseNumber Number, string Title, string? Type, TimeOnly? TimeSlot, int Order, int FirstIndex, int LastIndex);
+
+/// <summary>
+/// Reads the case list at the top of an agenda ("Sak Agenda NUIT Tidspunkt Sakstype") or minutes
+/// ("Sak Tittel på sak Sakstype"). The table is read as one running text, cut at each case number,
+/// because the PDF conversion wraps titles over several lines and moves the time and type onto
+/// lines of their own; the same code then reads a table that arrived on a single line.
+/// </summary>
+internal static partial class CaseTableParser
+{
+    public static bool IsTableHeading(string line) => TableHeading().IsMatch(line);
+
+    public static bool IsDetailHeading(string line) => DetailHeading().IsMatch(line);
+
+    public static int FindDetailHeading(IReadOnlyList<SourceLine> lines, int from)
+    {
+        for (var i = Math.Max(from, 0); i < lines.Count; i++)
+            if (IsDetailHeading(lines[i].Text)) return i;
+        return -1;
+    }
+
+    public static IReadOnlyList<CaseRow> Parse(IReadOnlyList<SourceLine> lines, int from, int year)
+    {
+        var heading = -1;
+        for (var i = from; i < lines.Count && heading < 0; i++)
+        {
+            if (IsDetailHeading(lines[i].Text)) return [];
+            if (IsTableHeading(lines[i].Text)) heading = i;
+        }
+
+        if (heading < 0) return [];
+        var detail = FindDetailHeading(lines, heading + 1);
+        var end = detail < 0 ? lines.Count : detail;
+
+        var regionLines = lines.Skip(heading).Take(end - heading).Select(l => l.Text).ToList();
+        regionLines[0] = AfterHeading(regionLines[0]);
+        var text = TextJoiner.JoinWithOffsets(regionLines, out var offsets);
+
+        var starts = CaseStarts(text, year);
+        var rows = new List<CaseRow>();
+        for (var r = 0; r < starts.Count; r++)
+        {
+            var (at, number) = starts[r];
+            var chunkEnd = r + 1 < starts.Count ? starts[r + 1].At : text.Length;
+            var chunk = text[at..chunkEnd];
+            var row = ParseRow(chunk, number, rows.Count + 1, heading + LineAt(offsets, at), heading + LineAt(offsets, Math.Max(at, chunkEnd - 1)));
+            if (row is not null) rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Case numbers of the meeting's own year at the start of a row; older numbers are references, not rows.</summary>
+    internal static List<(int At, CaseNumber Number)> CaseStarts(string text, int year)
+    {
+        var starts = new List<(int, CaseNumber)>();
+        foreach (Match m in RowStart().Matches(text))
+        {
+            if (CaseNumber.TryParse(m.Value, out var n) && n.Year == year) starts.Add((m.Index, n));
+        }
+
+        return starts;
+    }
+
+    /// <summary>Splits "Orientering fra Helsedirektoratet 09:15 Orientering" into title, time and type.</summary>
+    internal static (string Title, TimeOnly? Time, string? Type) SplitTitle(string rest)
+    {
+        rest = PauseOrEnd().Replace(rest, " ").Trim();
+        string? type = null;
+        TimeOnly? time = null;
+        var m = TrailingType().Match(rest);
+        if (m.Success)
+        {
+            type = m.Groups["type"].Value;
+            rest = rest[..m.Index].TrimEnd();
+        }
+
+        var t = TrailingTime().Match(rest);
+        if (t.Success && NorwegianDates.TryParseTime(t.Groups["time"].Value, out var parsed))
+        {
+            time = parsed;
+            rest = rest[..t.Index].TrimEnd();
+        }
+
+        if (type is null && rest.Equals("Eventuelt", StringComparison.OrdinalIgnoreCase)) type = "Eventuelt";
+        return (rest, time, type);
+    }
+
+    /// <summary>True when the text ends with a case type, i.e. a wrapped header row is complete.</summary>
+    internal static bool EndsWithType(string text) => TrailingType().IsMatch(PauseOrEnd().Replace(text, " ").TrimEnd());
+
+    private static CaseRow? ParseRow(string chunk, CaseNumber number, int order, int firstIndex, int lastIndex)
+    {
+        var rest = chunk[RowStart().Match(chunk).Length..];
+        var (title, time, type) = SplitTitle(rest);
+        return title.Length == 0 ? null : new CaseRow(number, title, type, time, order, firstIndex, lastIndex);
+    }
+
+    private static string AfterHeading(string heading)
+    {
+        var i = heading.IndexOf("Sakstype", StringComparison.OrdinalIgnoreCase);
+        return i < 0 ? "" : heading[(i + "Sakstype".Length)..];
+    }
+
+    private static int LineAt(IReadOnlyList<int> offsets, int offset)
+    {
+        var index = 0;
+        for (var i = 0; i < offsets.Count; i++)
+        {
+            if (offsets[i] <= offset) index = i;
+            else break;
+        }
+
+        return index;
+    }
+
+    [GeneratedRegex(@"^\s*Sak\s+(?:Agenda|Tittel)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex TableHeading();
+
+    [GeneratedRegex(@"^\s*Sak\s+Tema\b", RegexOptions.CultureInvariant)]
+    private static partial Regex DetailHeading();
+
+    [GeneratedRegex(@"(?<![\p{L}\d/.,-])\d{1,3}/\d{2}(?![\d/])(?=\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex RowStart();
+
+    [GeneratedRegex(@"(?:^|\s)(?:Pause|Lunsj|Slutt)\s+\d{1,2}[:.]\d{2}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex PauseOrEnd();
+
+    [GeneratedRegex(@"(?:^|\s+)(?<type>Orientering/drøfting|Godkjenning|Orientering|Drøfting|Måtte utgå|Beslutning)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingType();
+
+    [GeneratedRegex(@"(?:^|\s+)(?<time>\d{1,2}[:.]\d{2})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingTime();
+}

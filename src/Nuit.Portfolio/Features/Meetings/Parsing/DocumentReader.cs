@@ -1,0 +1,35 @@
+using System.Globalization;
+using Nuit.Portfolio.Common;
+
+namespace Nuit.Portfolio.Features.Meetings.Parsing;
+
+/// <summary>
+/// Turns an uploaded file into text for <see cref="MeetingDocumentParser"/>: a PDF through its text
+/// layer, anything else as text in UTF-8 (with or without BOM) or UTF-16 with BOM. Every way a file can
+/// be unusable ends in an <see cref="InputException"/> that names the file and says what is wrong.
+/// </summary>
+public static class DocumentReader
+{
+    public const long DefaultMaxBytes = 50 * 1024 * 1024;
+
+    public static string ReadText(byte[] content, string fileName, long maxBytes = DefaultMaxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Length == 0)
+            throw new InputException(fileName, null, "Filen er tom.");
+        if (content.Length > maxBytes)
+            throw new InputException(fileName, null,
+                $"Filen er for stor ({FormatSize(content.Length)}). Største tillatte størrelse er {FormatSize(maxBytes)}.");
+
+        return PdfTextReader.IsPdf(content)
+            ? PdfTextReader.Read(content, fileName)
+            : TextDecoder.Decode(content, fileName);
+    }
+
+    private static string FormatSize(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => string.Create(CultureInfo.GetCultureInfo("nb-NO"), $"{bytes / (1024.0 * 1024.0):0.#} MB"),
+        >= 1024 => string.Create(CultureInfo.GetCultureInfo("nb-NO"), $"{bytes / 1024.0:0.#} kB"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} byte"),
+    };
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Nuit.Portfolio.Features.Meetings.Parsing;
+
+/// <summary>
+/// Joins wrapped lines back into running text. The documents are Word files printed to PDF, so a
+/// hyphen at the end of a line is a real one ("e-" + "helseløsninger" is "e-helseløsninger", never
+/// "ehelseløsninger"), except in a shortened compound ("veilednings- og godkjenningsordning").
+/// </summary>
+internal static partial class TextJoiner
+{
+    /// <summary>Joins lines into one line of text, keeping hyphens as described on the class.</summary>
+    public static string Join(IEnumerable<string> lines) => JoinWithOffsets(lines, out _);
+
+    /// <summary>As <see cref="Join"/>, and gives for each input line the offset where its text starts in the result.</summary>
+    public static string JoinWithOffsets(IEnumerable<string> lines, out IReadOnlyList<int> offsets)
+    {
+        var sb = new StringBuilder();
+        var starts = new List<int>();
+        foreach (var raw in lines)
+        {
+            var part = CollapseSpaces(raw);
+            if (part.Length == 0)
+            {
+                starts.Add(sb.Length);
+                continue;
+            }
+
+            if (sb.Length > 0 && !NeedsNoSpace(sb, part))
+                sb.Append(' ');
+            starts.Add(sb.Length);
+            sb.Append(part);
+        }
+
+        offsets = starts;
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Joins lines into paragraphs: a bullet or a numbered item starts a new paragraph (written with "• "
+    /// or its number), every other line continues the current one. Blank lines are ignored because the
+    /// PDF conversion puts them in the middle of sentences.
+    /// </summary>
+    public static string JoinParagraphs(IEnumerable<string> lines) => string.Join("\n", Paragraphs(lines));
+
+    public static IReadOnlyList<string> Paragraphs(IEnumerable<string> lines)
+    {
+        var paragraphs = new List<string>();
+        var current = new List<string>();
+        foreach (var line in lines)
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var startsItem = TryBullet(line, out var bulletText) || NumberedItem().IsMatch(line);
+            if (startsItem && current.Count > 0)
+            {
+                paragraphs.Add(Join(current));
+                current.Clear();
+            }
+
+            current.Add(bulletText is not null ? "• " + bulletText : line);
+        }
+
+        if (current.Count > 0) paragraphs.Add(Join(current));
+        return paragraphs;
+    }
+
+    /// <summary>Recognises the bullet styles in the documents: •, -, o, ➢ and a few more.</summary>
+    public static bool TryBullet(string line, out string? text)
+    {
+        var m = Bullet().Match(line);
+        text = m.Success ? m.Groups["text"].Value.Trim() : null;
+        return m.Success;
+    }
+
+    public static string CollapseSpaces(string s) => Spaces().Replace(s, " ").Trim();
+
+    private static bool NeedsNoSpace(StringBuilder sb, string next)
+    {
+        var last = sb[^1];
+        if (last != '-' || sb.Length < 2 || !char.IsLetterOrDigit(sb[^2])) return false;
+        var firstWord = FirstWord().Match(next).Value;
+        return !ShortenedCompoundFollowers.Contains(firstWord);
+    }
+
+    // "Helse- og omsorgsdepartementet", "veilednings- og godkjenningsordning": the hyphen stands for a
+    // shared last part, so the word after it is a conjunction and a space belongs there.
+    private static readonly HashSet<string> ShortenedCompoundFollowers =
+        new(["og", "eller", "samt", "enn", "and", "or", "&"], StringComparer.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^[^\s]+")]
+    private static partial Regex FirstWord();
+
+    [GeneratedRegex(@"^\s*(?:[•➢▪●◦■\-–*]|o(?=\s))\s+(?<text>\S.*)$")]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"^\s*\d{1,2}[.)]\s+\S")]
+    private static partial Regex NumberedItem();
+}

@@ -1,0 +1,154 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Nuit.Portfolio.Features.Meetings.Parsing;
+
+/// <summary>
+/// Turns extracted document text into clean lines: unifies line breaks and odd spaces, drops
+/// PDF noise (page markers, repeated URLs, a leftover template date), tracks pages, and breaks up
+/// text that arrived with almost no line breaks so the line-based parsers still find their anchors.
+/// </summary>
+internal static partial class TextNormalizer
+{
+    /// <summary>Lines at least this long are treated as flattened text and split before known anchors.</summary>
+    internal const int ReflowThreshold = 400;
+
+    public static IReadOnlyList<SourceLine> Normalize(string text)
+    {
+        // A form feed is how DocumentReader separates PDF pages; plain text files rarely have one.
+        var hasFormFeeds = text.Contains('\f', StringComparison.Ordinal);
+        var lines = new List<SourceLine>();
+        int? markerPage = null;
+        var markersSeen = 0;
+        var formFeedPage = 1;
+        var number = 1;
+
+        foreach (var (raw, pageBreaksBefore) in SplitLines(text))
+        {
+            formFeedPage += pageBreaksBefore;
+            var cleaned = CleanSpaces(raw);
+            var lineNumber = number++;
+
+            if (PageMarker().Match(cleaned) is { Success: true } marker)
+            {
+                markerPage = int.Parse(marker.Groups["page"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                markersSeen++;
+                continue;
+            }
+
+            if (UrlOnly().IsMatch(cleaned) || StrayWeekdayDate().IsMatch(cleaned))
+                continue;
+
+            int? page = hasFormFeeds ? formFeedPage : markerPage;
+            var seen = hasFormFeeds ? -1 : markersSeen;
+            if (cleaned.Length >= ReflowThreshold)
+            {
+                foreach (var piece in Reflow(cleaned))
+                    lines.Add(new SourceLine(lineNumber, piece, page, seen));
+            }
+            else
+            {
+                lines.Add(new SourceLine(lineNumber, cleaned, page, seen));
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Splits a flattened text (e.g. scraped from a web viewer) before the words that start headers, rows and bullets.</summary>
+    internal static IEnumerable<string> Reflow(string line) =>
+        ReflowAnchor().Split(line).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.TrimEnd());
+
+    private static IEnumerable<(string Line, int PageBreaksBefore)> SplitLines(string text)
+    {
+        var current = new StringBuilder();
+        var pageBreaks = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\r':
+                    if (i + 1 < text.Length && text[i + 1] == '\n') i++;
+                    yield return (current.ToString(), pageBreaks);
+                    current.Clear();
+                    pageBreaks = 0;
+                    break;
+                case '\n' or '\u2028' or '\u2029' or '\u0085':
+                    yield return (current.ToString(), pageBreaks);
+                    current.Clear();
+                    pageBreaks = 0;
+                    break;
+                case '\f':
+                    // A page break ends a line: no line of a PDF continues onto the next page.
+                    if (current.Length > 0)
+                    {
+                        yield return (current.ToString(), pageBreaks);
+                        current.Clear();
+                        pageBreaks = 0;
+                    }
+
+                    pageBreaks++;
+                    break;
+                default:
+                    current.Append(c);
+                    break;
+            }
+        }
+
+        if (current.Length > 0 || pageBreaks > 0)
+            yield return (current.ToString(), pageBreaks);
+    }
+
+    private static string CleanSpaces(string line)
+    {
+        var sb = new StringBuilder(line.Length);
+        foreach (var c in line)
+        {
+            if (c is '\t' or '\u00A0' or '\u202F' or '\u2007' or '\u2009' or '\u200A' or '\u3000')
+                sb.Append(' ');
+            else if (c is '\u00AD' or '\u200B' or '\uFEFF')
+                continue; // soft hyphen, zero-width space, stray BOM
+            else if (!char.IsControl(c))
+                sb.Append(c);
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    [GeneratedRegex(@"^\s*side\s+(?<page>\d{1,4})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PageMarker();
+
+    [GeneratedRegex(@"^\s*(?:https?://|www\.)\S+\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UrlOnly();
+
+    // A date field left over in the minutes template ("Onsdag 24. januar 2024"); it is never the meeting date,
+    // which always follows "Dato".
+    [GeneratedRegex(@"^\s*(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag)\s+\d{1,2}\.\s*\p{L}+\s+\d{4}\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StrayWeekdayDate();
+
+    [GeneratedRegex("""
+        (?<=\s)(?=
+            (?:Referat\ fra\ møte\ i|Møte\ i)\s+(?:NUIT|NUFA|Nasjonalt)
+          | Møte\s+\d{1,2}/\d{4}\b
+          | Dato\s+\d
+          | Tid\s+(?:[Kk]l\.?\s*)?\d
+          | Sted\s
+          | Medlemmer\s
+          | Ikke\ til\ stede\s
+          | Forfall\s
+          | Stedfortreder
+          | Sak\s+(?:Agenda|Tittel|Tema)\b
+          | (?:Pause|Lunsj|Slutt)\s+\d{1,2}[:.]\d{2}
+          | (?<!(?:Møte|NUIT|NUFA|sak|Sak|nr\.|NR)\s)\d{1,3}/\d{2}\s+\p{Lu}
+          | Forslag\ til\ vedtak
+          | Vedtak(?:\ oppdatert)?:
+          | (?:Øvrige\ innspill|Innspill)[^:.]{0,40}:
+          | Aksjonspunkt(?:er)?:
+          | Vedlegg\s+\d+[A-Z]?:
+          | [•➢▪●]\s
+          | -\s
+        )
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex ReflowAnchor();
+}
