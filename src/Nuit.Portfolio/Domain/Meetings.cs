@@ -43,6 +43,8 @@ public enum AttendanceRole
     Member = 1,
     Absent = 2,
     Deputy = 3,
+
+    /// <summary>Others attending: the secretariat, presenters, observers.</summary>
     Other = 4,
 }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Nuit.Portfolio.Domain;
 
 namespace Nuit.Portfolio.Features.Meetings.Parsing;
 

@@ -15,16 +15,6 @@ public enum DocumentKind
     Minutes,
 }
 
-public enum AttendanceRole
-{
-    Member,
-    Absent,
-    Deputy,
-
-    /// <summary>Others attending: the secretariat, presenters, observers.</summary>
-    Other,
-}
-
 /// <summary>1-based lines in the original text; <paramref name="Page"/> when known (PDF pages or "side N" markers).</summary>
 public sealed record SourceSpan(int FirstLine, int LastLine, int? Page);
 
