@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Meetings;
 using Nuit.Portfolio.Seeding;
 
 namespace Nuit.Portfolio.Features.Strategy;
@@ -16,7 +17,7 @@ public sealed record SeedDatabase(string SeedFolder) : ICommand<SeedReport>;
 
 public sealed record SeedReport(int Added, int AlreadyApplied, IReadOnlyList<string> MeetingDocuments);
 
-public sealed class SeedDatabaseHandler(PortfolioDbContext db, TimeProvider clock) : ICommandHandler<SeedDatabase, SeedReport>
+public sealed class SeedDatabaseHandler(PortfolioDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<SeedDatabase, SeedReport>
 {
     public async ValueTask<SeedReport> Handle(SeedDatabase command, CancellationToken cancellationToken)
     {
@@ -163,9 +164,19 @@ public sealed class SeedDatabaseHandler(PortfolioDbContext db, TimeProvider cloc
 
         await db.SaveChangesAsync(cancellationToken);
 
-        var documents = seed.MeetingDocuments.Select(d => Path.Combine(command.SeedFolder, d)).ToList();
-        foreach (var doc in documents)
+        // The meeting documents go through the ordinary import, inside this same transaction, so a new user
+        // can ask "which cases touched SFM?" straight away and a bad document leaves nothing half-seeded.
+        var documents = new List<string>();
+        foreach (var relative in seed.MeetingDocuments)
+        {
+            var doc = Path.Combine(command.SeedFolder, relative);
             if (!File.Exists(doc)) throw new InputException(path, "felt meetingDocuments", $"finner ikke dokumentet {doc}.");
+            documents.Add(doc);
+            if (!Once($"document:{relative}")) continue;
+            await db.SaveChangesAsync(cancellationToken);
+            await sender.Send(new ImportDocument(doc, await File.ReadAllBytesAsync(doc, cancellationToken), "seed"), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
         return new SeedReport(added, skipped, documents);
     }
 

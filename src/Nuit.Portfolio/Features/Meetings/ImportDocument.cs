@@ -1,0 +1,241 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Meetings.Import;
+using Nuit.Portfolio.Features.Meetings.Parsing;
+
+namespace Nuit.Portfolio.Features.Meetings;
+
+/// <summary>
+/// Imports one file (agenda, minutes, cover notes; text or PDF) into meetings and cases. All or nothing:
+/// the file's meetings are stored in one transaction, and a failure leaves only a record of the attempt.
+/// The original is kept, content-addressed. Importing the same file again changes nothing.
+/// </summary>
+public sealed record ImportDocument(string FileName, byte[] Content, string ImportedBy, bool DryRun = false) : IRequest<ImportReport>
+{
+    public long MaxBytes { get; init; } = DocumentReader.DefaultMaxBytes;
+}
+
+public sealed record ImportReport(IReadOnlyList<ImportedMeeting> Meetings, IReadOnlyList<string> Warnings, IReadOnlyList<ImportedFile> Files)
+{
+    public static ImportReport Combine(IEnumerable<ImportReport> reports)
+    {
+        var list = reports.ToList();
+        return new([.. list.SelectMany(r => r.Meetings)], [.. list.SelectMany(r => r.Warnings)], [.. list.SelectMany(r => r.Files)]);
+    }
+}
+
+public sealed record ImportedFile(string FileName, long Size, string Sha256, string Result, bool DryRun);
+
+/// <summary><see cref="Status"/> is created, updated or unchanged; <see cref="Changes"/> names what a corrected document changed.</summary>
+public sealed record ImportedMeeting(
+    string Body, string Number, DateOnly Date, string Kind, string Status, IReadOnlyList<ImportedCase> Cases, IReadOnlyList<string> Changes);
+
+public sealed record ImportedCase(
+    string Number, string Title, string? Type, string? ProposedDecision, string? Decision, int Inputs, int ActionPoints,
+    IReadOnlyList<ImportedReference> References);
+
+public sealed record ImportedReference(string Case, DateOnly? Date);
+
+public sealed class ImportDocumentValidator : AbstractValidator<ImportDocument>
+{
+    public ImportDocumentValidator()
+    {
+        RuleFor(x => x.FileName).NotEmpty().WithMessage("Filnavnet mangler.").MaximumLength(260);
+        RuleFor(x => x.ImportedBy).NotEmpty().WithMessage("Det må stå hvem som importerer.");
+    }
+}
+
+public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider clock) : IRequestHandler<ImportDocument, ImportReport>
+{
+    public async ValueTask<ImportReport> Handle(ImportDocument request, CancellationToken cancellationToken)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(request.Content));
+        var fileName = Path.GetFileName(request.FileName);
+
+        // Owns its transaction (rather than the command pipeline's) so that a failed import can still be
+        // recorded after the rollback. Inside a caller's transaction (seeding) it takes part in that one.
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var text = DocumentReader.ReadText(request.Content, fileName, request.MaxBytes);
+            var parsed = MeetingDocumentParser.Parse(text, fileName);
+
+            var document = await db.SourceDocuments.FirstOrDefaultAsync(d => d.Sha256 == sha, cancellationToken)
+                ?? db.SourceDocuments.Add(new SourceDocument
+                {
+                    Sha256 = sha,
+                    FileName = fileName,
+                    ContentType = request.Content.AsSpan().StartsWith("%PDF"u8) ? "application/pdf" : "text/plain; charset=utf-8",
+                    Size = request.Content.LongLength,
+                    Content = request.Content,
+                    StoredAt = clock.GetUtcNow(),
+                }).Entity;
+
+            var meetings = new List<ImportedMeeting>();
+            foreach (var pm in parsed.Meetings)
+                meetings.Add(await ImportMeetingAsync(pm, document, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+            await ResolveReferencesAsync(cancellationToken);
+
+            var result = meetings.Any(m => m.Status == "created") ? ImportResult.Created
+                : meetings.Any(m => m.Status == "updated") ? ImportResult.Updated
+                : ImportResult.Unchanged;
+            db.ImportRecords.Add(new ImportRecord
+            {
+                FileName = fileName,
+                Size = request.Content.LongLength,
+                Sha256 = sha,
+                Document = document,
+                ImportedBy = request.ImportedBy,
+                ImportedAt = clock.GetUtcNow(),
+                Result = result,
+                Details = Describe(meetings),
+            });
+            await db.SaveChangesAsync(cancellationToken);
+
+            if (transaction is not null)
+            {
+                if (request.DryRun) await transaction.RollbackAsync(cancellationToken);
+                else await transaction.CommitAsync(cancellationToken);
+            }
+            if (request.DryRun) db.ChangeTracker.Clear();
+
+            var warnings = parsed.Warnings.Select(w => w.Line is { } line ? $"{fileName}, linje {line}: {w.Message}" : $"{fileName}: {w.Message}").ToList();
+            return new ImportReport(meetings, warnings,
+                [new ImportedFile(fileName, request.Content.LongLength, sha, result.ToString().ToLowerInvariant(), request.DryRun)]);
+        }
+        catch (InputException ex) when (ownTransaction && !request.DryRun)
+        {
+            await transaction!.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            db.ImportRecords.Add(new ImportRecord
+            {
+                FileName = fileName,
+                Size = request.Content.LongLength,
+                Sha256 = sha,
+                ImportedBy = request.ImportedBy,
+                ImportedAt = clock.GetUtcNow(),
+                Result = ImportResult.Failed,
+                Details = ex.Message,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<ImportedMeeting> ImportMeetingAsync(ParsedMeeting pm, SourceDocument document, CancellationToken ct)
+    {
+        var body = await db.Bodies.FirstOrDefaultAsync(b => b.Code == pm.Body, ct)
+            ?? db.Bodies.Add(new Body { Code = pm.Body, ShortName = Bodies.ShortName(pm.Body), Name = Bodies.FullName(pm.Body) }).Entity;
+
+        var meeting = body.Id == 0 ? null : await db.Meetings
+            .Include(m => m.Attendances).ThenInclude(a => a.Organisation)
+            .FirstOrDefaultAsync(m => m.BodyId == body.Id && m.Number == pm.Number, ct);
+        var created = meeting is null;
+        meeting ??= db.Meetings.Add(new Meeting { Body = body, Number = pm.Number, Date = pm.Date }).Entity;
+
+        var changes = new List<string>();
+        void Note(string what) { if (!created) changes.Add(what); }
+
+        if (meeting.Date != pm.Date) { meeting.Date = pm.Date; Note("møtedato"); }
+        if (pm.Start is not null && meeting.StartTime != pm.Start) { meeting.StartTime = pm.Start; Note("starttid"); }
+        if (pm.End is not null && meeting.EndTime != pm.End) { meeting.EndTime = pm.End; Note("sluttid"); }
+        if (!string.IsNullOrWhiteSpace(pm.Place) && meeting.Place != pm.Place) { meeting.Place = pm.Place; Note("sted"); }
+        if (pm.Kind == DocumentKind.Agenda && !meeting.HasAgenda) { meeting.HasAgenda = true; Note("innkalling lagt til"); }
+        if (pm.Kind == DocumentKind.Minutes && !meeting.HasMinutes) { meeting.HasMinutes = true; Note("referat lagt til"); }
+
+        if (pm.Attendees.Count > 0 && !SameAttendance(meeting.Attendances, pm.Attendees))
+        {
+            meeting.Attendances.Clear();
+            foreach (var a in pm.Attendees)
+                meeting.Attendances.Add(new Attendance
+                {
+                    PersonName = a.Name,
+                    Role = a.Role,
+                    Organisation = a.Organisation is null ? null : await OrganisationAsync(a.Organisation, ct),
+                });
+            Note("deltakere");
+        }
+
+        var existingCases = body.Id == 0 ? [] : await db.Cases
+            .Where(c => c.BodyId == body.Id && pm.Cases.Select(x => x.Number.ToString()).Contains(c.Number))
+            .Include(c => c.Inputs).Include(c => c.ActionPoints).Include(c => c.Attachments)
+            .Include(c => c.Sections).Include(c => c.References)
+            .ToDictionaryAsync(c => c.Number, ct);
+
+        var cases = new List<ImportedCase>();
+        foreach (var pc in pm.Cases)
+        {
+            var number = pc.Number.ToString();
+            if (!existingCases.TryGetValue(number, out var entity))
+            {
+                entity = new Case
+                {
+                    Body = body,
+                    Number = number,
+                    Year = pc.Number.Year,
+                    Sequence = pc.Number.Sequence,
+                    SubNumber = pc.Number.SubNumber,
+                    Title = pc.Title,
+                    Meeting = meeting,
+                    MeetingDate = meeting.Date,
+                };
+                db.Cases.Add(entity);
+                if (!created) changes.Add($"ny sak {number}");
+            }
+            entity.Meeting = meeting;
+            entity.MeetingDate = meeting.Date;
+
+            var caseChanges = CaseMerger.Apply(entity, pc, document);
+            if (!created && entity.Id != 0 && caseChanges.Count > 0)
+                changes.Add($"{number}: {string.Join(", ", caseChanges)}");
+
+            cases.Add(new ImportedCase(
+                number, entity.Title, entity.Type, entity.ProposedDecision, entity.Decision,
+                entity.Inputs.Count, entity.ActionPoints.Count,
+                [.. entity.References.Select(r => new ImportedReference($"{Bodies.ShortName(r.ReferencedBody)} {r.ReferencedNumber}", r.Date))]));
+        }
+
+        var status = created ? "created" : changes.Count > 0 ? "updated" : "unchanged";
+        return new ImportedMeeting(Bodies.ShortName(pm.Body), pm.Number, meeting.Date,
+            pm.Kind == DocumentKind.Agenda ? "agenda" : "minutes", status, cases, changes);
+    }
+
+    private static bool SameAttendance(IEnumerable<Attendance> stored, IReadOnlyList<ParsedAttendee> parsed) =>
+        stored.Select(a => (a.PersonName, a.Organisation?.Name, a.Role)).Order()
+            .SequenceEqual(parsed.Select(a => (a.Name, a.Organisation, a.Role)).Order());
+
+    private readonly Dictionary<string, Organisation> _organisations = new(StringComparer.OrdinalIgnoreCase);
+
+    private async Task<Organisation> OrganisationAsync(string name, CancellationToken ct)
+    {
+        if (_organisations.TryGetValue(name, out var known)) return known;
+        var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == name, ct)
+            ?? db.Organisations.Add(new Organisation { Name = name }).Entity;
+        return _organisations[name] = org;
+    }
+
+    /// <summary>Earlier treatments point at cases that may be imported later: connect any that are now known.</summary>
+    private async Task ResolveReferencesAsync(CancellationToken ct)
+    {
+        var open = await db.CaseReferences.Where(r => r.ReferencedCaseId == null).ToListAsync(ct);
+        if (open.Count == 0) return;
+        var bodies = await db.Bodies.ToDictionaryAsync(b => b.Code, b => b.Id, ct);
+        foreach (var r in open)
+        {
+            if (!bodies.TryGetValue(r.ReferencedBody, out var bodyId)) continue;
+            r.ReferencedCaseId = await db.Cases.Where(c => c.BodyId == bodyId && c.Number == r.ReferencedNumber)
+                .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string Describe(IEnumerable<ImportedMeeting> meetings) => string.Join("; ", meetings.Select(m =>
+        $"{m.Body} {m.Number} ({m.Kind}): {m.Status}{(m.Changes.Count > 0 ? " – " + string.Join(" | ", m.Changes) : "")}"));
+}
