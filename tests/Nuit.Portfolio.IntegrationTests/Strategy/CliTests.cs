@@ -45,7 +45,8 @@ public sealed class CliTests : IDisposable
         var second = await Nuit("seed");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.Equal(46, JsonDocument.Parse(first.Stdout).RootElement.GetProperty("added").GetInt32());
+        // 46 strategy entries and the 2 meeting documents.
+        Assert.Equal(48, JsonDocument.Parse(first.Stdout).RootElement.GetProperty("added").GetInt32());
         Assert.Equal(0, second.ExitCode);
         Assert.Contains(": 0 nye oppføringer", second.Stdout, StringComparison.Ordinal);
     }

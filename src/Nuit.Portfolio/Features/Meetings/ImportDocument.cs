@@ -131,7 +131,9 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
 
     private async Task<ImportedMeeting> ImportMeetingAsync(ParsedMeeting pm, SourceDocument document, CancellationToken ct)
     {
-        var body = await db.Bodies.FirstOrDefaultAsync(b => b.Code == pm.Body, ct)
+        // Local first: one file can hold two meetings of a body that this import is adding.
+        var body = db.Bodies.Local.FirstOrDefault(b => b.Code == pm.Body)
+            ?? await db.Bodies.FirstOrDefaultAsync(b => b.Code == pm.Body, ct)
             ?? db.Bodies.Add(new Body { Code = pm.Body, ShortName = Bodies.ShortName(pm.Body), Name = Bodies.FullName(pm.Body) }).Entity;
 
         var meeting = body.Id == 0 ? null : await db.Meetings

@@ -58,8 +58,8 @@ internal static class CaseMerger
             changes.Add("aksjonspunkter");
         }
 
-        if (source.Attachments.Count > 0 && !target.Attachments.OrderBy(a => a.Number).ThenBy(a => a.Title)
-                .Select(a => (a.Number, a.Title)).SequenceEqual(source.Attachments.Select(a => (a.Number, a.Title))))
+        if (source.Attachments.Count > 0 && !target.Attachments.Select(a => (a.Number, a.Title)).Order()
+                .SequenceEqual(source.Attachments.Select(a => (a.Number, a.Title)).Order()))
         {
             target.Attachments.Clear();
             target.Attachments.AddRange(source.Attachments.Select(a => new CaseAttachment { Number = a.Number, Title = a.Title }));
