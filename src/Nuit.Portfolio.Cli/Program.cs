@@ -14,6 +14,7 @@ public static class NuitProgram
         CliOptions.AddTo(root);
         StrategyCommands.AddTo(root);
         MeetingCommands.AddTo(root);
+        LinkCommands.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }
 }

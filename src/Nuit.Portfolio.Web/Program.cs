@@ -47,6 +47,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapStrategyEndpoints();
 app.MapMeetingEndpoints();
+app.MapLinkEndpoints();
 app.MapRazorPages();
 
 try

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Features.Linking;
 
 namespace Nuit.Portfolio;
 
@@ -34,6 +35,9 @@ public static class PortfolioServices
             options.Assemblies = [typeof(PortfolioServices)];
             options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
         });
+        services.AddSingleton<MatcherCache>();
+        services.AddScoped<CaseLinker>();
+        services.AddScoped<CaseSearchIndex>();
         services.AddValidatorsFromAssembly(typeof(PortfolioServices).Assembly, includeInternalTypes: true);
         return services;
     }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Linking;
 using Nuit.Portfolio.Features.Meetings.Import;
 using Nuit.Portfolio.Features.Meetings.Parsing;
 
@@ -50,7 +51,7 @@ public sealed class ImportDocumentValidator : AbstractValidator<ImportDocument>
     }
 }
 
-public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider clock) : IRequestHandler<ImportDocument, ImportReport>
+public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider clock, CaseLinker linker) : IRequestHandler<ImportDocument, ImportReport>
 {
     public async ValueTask<ImportReport> Handle(ImportDocument request, CancellationToken cancellationToken)
     {
@@ -82,6 +83,8 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
                 meetings.Add(await ImportMeetingAsync(pm, document, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
             await ResolveReferencesAsync(cancellationToken);
+            // New or changed cases get their link suggestions and search entries in the same transaction.
+            await linker.RefreshAsync([.. _touched.Select(c => c.Id)], cancellationToken);
 
             var result = meetings.Any(m => m.Status == "created") ? ImportResult.Created
                 : meetings.Any(m => m.Status == "updated") ? ImportResult.Updated
@@ -191,10 +194,12 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
                 db.Cases.Add(entity);
                 if (!created) changes.Add($"ny sak {number}");
             }
+            var dateChanged = entity.MeetingDate != meeting.Date;
             entity.Meeting = meeting;
             entity.MeetingDate = meeting.Date;
 
             var caseChanges = CaseMerger.Apply(entity, pc, document);
+            if (entity.Id == 0 || dateChanged || caseChanges.Count > 0) _touched.Add(entity);
             if (!created && entity.Id != 0 && caseChanges.Count > 0)
                 changes.Add($"{number}: {string.Join(", ", caseChanges)}");
 
@@ -213,6 +218,7 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
         stored.Select(a => (a.PersonName, a.Organisation?.Name, a.Role)).Order()
             .SequenceEqual(parsed.Select(a => (a.Name, a.Organisation, a.Role)).Order());
 
+    private readonly List<Case> _touched = [];
     private readonly Dictionary<string, Organisation> _organisations = new(StringComparer.OrdinalIgnoreCase);
 
     private async Task<Organisation> OrganisationAsync(string name, CancellationToken ct)
