@@ -26,6 +26,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ErrorHandler>();
+builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 builder.Services.AddHostedService<DatabaseStartup>();
