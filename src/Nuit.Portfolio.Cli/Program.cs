@@ -13,6 +13,7 @@ public static class NuitProgram
         var root = new RootCommand("nuit – NUIT-porteføljen: strategi, veikart, møter og saker fra kommandolinjen.");
         CliOptions.AddTo(root);
         StrategyCommands.AddTo(root);
+        IndicatorCommands.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -46,6 +46,7 @@ app.UseStaticFiles();
 app.MapOpenApi();
 app.MapHealthChecks("/health");
 app.MapStrategyEndpoints();
+app.MapIndicatorEndpoints();
 app.MapRazorPages();
 
 try

@@ -12,7 +12,7 @@ public sealed class ChangeRecord
     /// <summary>Code of the roadmap item the field belongs to, e.g. DIGITAL-KONTAKT.</summary>
     public required string ItemCode { get; set; }
 
-    /// <summary>Which field, with its period where it has one: "value 2024", "target 2025".</summary>
+    /// <summary>Which field, in bokmål, with its period where it has one: "verdi 2024", "målverdi 2025".</summary>
     public required string Field { get; set; }
 
     /// <summary>Old and new value as invariant text (numbers with '.' decimals); null when absent.</summary>
