@@ -69,7 +69,7 @@ public static class IndicatorWorkbookReader
             var code = TextOf(Cell(CodeHeader), fileName);
             var periodCell = Cell(PeriodHeader)!;
             if (code is null && periodCell.IsEmpty() && Cell(ValueHeader)!.IsEmpty() && (Cell(TargetHeader)?.IsEmpty() ?? true)) continue;
-            if (code is null) throw new InputException(fileName, Location(periodCell), "raden mangler indikatorkode (kolonnen «Indikator»).");
+            if (code is null) throw new InputException(fileName, Location(Cell(CodeHeader)!), "raden mangler indikatorkode (kolonnen «Indikator»).");
             var period = PeriodOf(periodCell, fileName);
             if (seen.TryGetValue((code.ToUpperInvariant(), period), out var earlier))
                 throw new InputException(fileName, Location(periodCell), $"{code} {period} står også i rad {earlier}.");
