@@ -4,10 +4,11 @@ namespace Nuit.Portfolio.Rendering.Workbooks;
 public static class IndicatorWorkbookWriter
 {
     /// <summary>
-    /// ClosedXML keeps every cell in memory (measured here: 200,000 × 5 cells took ~11 s and 1.2 GB);
-    /// below this many value rows it is fast enough and its output is the reference layout.
+    /// ClosedXML keeps every cell in memory. Measured with the bench harness (docs/benchmarks.md):
+    /// 20,000 rows 3.3 s / 270 MB, 50,000 rows 8.4 s / 500 MB, 200,000 rows 23.5 s / 1.7 GB. Below
+    /// this many value rows it is quick enough, and its output is the reference the streaming writer copies.
     /// </summary>
-    public const int StreamingThreshold = 50_000;
+    public const int StreamingThreshold = 20_000;
 
     public static void Write(IndicatorWorkbook model, Stream output)
     {
