@@ -15,6 +15,7 @@ public static class NuitProgram
         StrategyCommands.AddTo(root);
         MeetingCommands.AddTo(root);
         LinkCommands.AddTo(root);
+        IndicatorCommands.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }
 }

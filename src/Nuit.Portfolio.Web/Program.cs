@@ -49,6 +49,7 @@ app.MapHealthChecks("/health");
 app.MapStrategyEndpoints();
 app.MapMeetingEndpoints();
 app.MapLinkEndpoints();
+app.MapIndicatorEndpoints();
 app.MapRazorPages();
 
 try

@@ -11,7 +11,7 @@ namespace Nuit.Portfolio.Features.Dashboard;
 public sealed record GetDashboard(DateOnly Today) : IQuery<DashboardView>;
 
 public sealed record DashboardView(
-    IReadOnlyList<GoalStatusCount> Goals, IReadOnlyList<MeetingSummary> RecentMeetings, IReadOnlyList<OpenActionPoint> OpenActionPoints);
+    StrategyOverview Strategy, IReadOnlyList<GoalStatusCount> Goals, IReadOnlyList<MeetingSummary> RecentMeetings, IReadOnlyList<OpenActionPoint> OpenActionPoints);
 
 /// <summary>Counts over the goal's sub-goals and initiatives, by their latest status; items never reported count as grey.</summary>
 public sealed record GoalStatusCount(string Code, string Name, int Green, int Amber, int Red, int Grey);
@@ -46,6 +46,6 @@ public sealed class GetDashboardHandler(PortfolioDbContext db, ISender sender) :
             $"{Bodies.ShortName(a.Code)} {a.Number}", a.Title, a.Text, a.MeetingDate,
             a.MeetingDate is { } d ? query.Today.DayNumber - d.DayNumber : null)).ToList();
 
-        return new DashboardView(goals, meetings, open);
+        return new DashboardView(overview, goals, meetings, open);
     }
 }
