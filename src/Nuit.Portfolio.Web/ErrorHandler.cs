@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
@@ -7,12 +8,18 @@ namespace Nuit.Portfolio.Web;
 
 /// <summary>
 /// Turns the library's exceptions into problem responses: bad input 400 with the field, missing 404,
-/// a stale edit 409; anything else 500 without internals (the details go to the log only).
+/// a stale edit 409 with the current values, too large 413 with the limit; anything else 500 without internals
+/// (the details go to the log only).
 /// </summary>
 internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<ErrorHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is BadHttpRequestException { StatusCode: 413 })
+        {
+            await Auth.RequestSizeCheck.TooLarge(context, Auth.RequestSizeCheck.LimitFor(context) ?? 0);
+            return true;
+        }
         var (status, title, detail) = exception switch
         {
             ValidationException v => (400, "Ugyldig forespørsel", string.Join(" ", v.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))),
@@ -34,10 +41,35 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
         if (exception is ValidationException ve)
             problem.Extensions["errors"] = ve.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+        if (exception is DbUpdateConcurrencyException conflict)
+            problem.Extensions["current"] = await CurrentValuesAsync(conflict, cancellationToken);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static string ErrorPage(string title, string detail)
+    /// <summary>
+    /// What the database holds now for each row of a stale edit (null when it was deleted), so the client can show
+    /// it and try again with the new <c>version</c>. The edit's transaction is already rolled back here.
+    /// </summary>
+    private static async Task<List<Dictionary<string, object?>?>> CurrentValuesAsync(DbUpdateConcurrencyException conflict, CancellationToken ct)
+    {
+        var result = new List<Dictionary<string, object?>?>();
+        foreach (var entry in conflict.Entries)
+        {
+            var values = await entry.GetDatabaseValuesAsync(ct);
+            if (values is null)
+            {
+                result.Add(null);
+                continue;
+            }
+            var row = new Dictionary<string, object?> { ["entity"] = entry.Metadata.ClrType.Name };
+            foreach (var p in values.Properties.Where(p => p.ClrType != typeof(byte[])))
+                row[JsonNamingPolicy.CamelCase.ConvertName(p.Name)] = values[p] is Enum e ? e.ToString() : values[p];
+            result.Add(row);
+        }
+        return result;
+    }
+
+    internal static string ErrorPage(string title, string detail)
     {
         var t = System.Net.WebUtility.HtmlEncode(title);
         var d = System.Net.WebUtility.HtmlEncode(detail);

@@ -4,6 +4,7 @@ using Nuit.Portfolio;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Web;
+using Nuit.Portfolio.Web.Auth;
 using Nuit.Portfolio.Web.Endpoints;
 
 // Content (settings, wwwroot) comes from the app's own folder, so the working directory only decides
@@ -22,14 +23,22 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls
 builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
 builder.Services.AddPortfolio(builder.Configuration);
+builder.AddPortfolioAuth();
 builder.Services.AddOpenApi();
-builder.Services.AddRazorPages();
+builder.Services.AddRazorPages(options =>
+{
+    // Reading needs Reader (the fallback policy); changing needs Editor (the filter); sign-in is open.
+    options.Conventions.AllowAnonymousToFolder("/Account");
+    options.Conventions.AuthorizePage("/Import", Policies.Editor);
+    options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.TypeFilterAttribute(typeof(EditorForChangesFilter)));
+});
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ErrorHandler>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 builder.Services.AddHostedService<DatabaseStartup>();
+builder.Services.AddHostedService<InitialAdminStartup>();
 
 var app = builder.Build();
 
@@ -40,16 +49,24 @@ app.UseRequestLocalization(new RequestLocalizationOptions
     SupportedCultures = [nbNo],
     SupportedUICultures = [nbNo],
 });
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UsePasswordChangeGate();
+app.UseRequestSizeCheck();
 
 app.MapOpenApi();
-app.MapHealthChecks("/health");
+app.MapHealthChecks("/health").AllowAnonymous();
 app.MapStrategyEndpoints();
 app.MapMeetingEndpoints();
 app.MapLinkEndpoints();
 app.MapIndicatorEndpoints();
+app.MapAccessEndpoints();
 app.MapRazorPages();
 
 try

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
@@ -35,6 +36,9 @@ public static class PortfolioServices
             options.Assemblies = [typeof(PortfolioServices)];
             options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
         });
+        // Hosts that know who is acting (web: the signed-in user, CLI: the OS user) register their own after this.
+        services.TryAddScoped<ICurrentUser, SystemUser>();
+        services.AddScoped<AuditTrail>();
         services.AddSingleton<MatcherCache>();
         services.AddScoped<CaseLinker>();
         services.AddScoped<CaseSearchIndex>();

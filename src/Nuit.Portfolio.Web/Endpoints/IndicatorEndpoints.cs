@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Features.Exports;
 using Nuit.Portfolio.Features.Indicators;
+using Nuit.Portfolio.Web.Auth;
 
 namespace Nuit.Portfolio.Web.Endpoints;
 
@@ -15,13 +16,15 @@ public static class IndicatorEndpoints
 
     public static IEndpointRouteBuilder MapIndicatorEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Indikatorer");
+        var api = app.MapGroup("/api").WithTags("Indikatorer").RequireAuthorization(Policies.Reader);
 
         api.MapPut("/indicators/{code}/values/{period}", async (string code, string period, ValueInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new SetIndicatorValue(code, period, input.Value, input.Source, input.Note, Who(http)), ct)));
+            TypedResults.Ok(await sender.Send(new SetIndicatorValue(code, period, input.Value, input.Source, input.Note, Who(http)), ct)))
+            .RequireAuthorization(Policies.Editor);
 
         api.MapPut("/indicators/{code}/targets/{period}", async (string code, string period, TargetInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new SetIndicatorTarget(code, period, input.Value, input.Case, input.Note, Who(http)), ct)));
+            TypedResults.Ok(await sender.Send(new SetIndicatorTarget(code, period, input.Value, input.Case, input.Note, Who(http)), ct)))
+            .RequireAuthorization(Policies.Editor);
 
         api.MapPost("/indicators/values", async (IFormFile? file, [FromQuery] bool? dryRun, HttpContext http, ISender sender, CancellationToken ct) =>
         {
@@ -31,7 +34,8 @@ public static class IndicatorEndpoints
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             return TypedResults.Ok(await sender.Send(new ImportIndicatorValues(buffer.ToArray(), file.FileName, dryRun ?? false, Who(http)), ct));
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireAuthorization(Policies.Editor)
+            .WithMetadata(new RequestSizeLimitAttribute(Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes + 1024 * 1024));
 
         api.MapGet("/exports/indicators.xlsx", async (string? goal, string? from, string? to, ISender sender, CancellationToken ct) =>
         {
@@ -47,6 +51,6 @@ public static class IndicatorEndpoints
         return app;
     }
 
-    /// <summary>The signed-in user where there is one; the service has no login yet, so otherwise "api".</summary>
-    private static string Who(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? name : "api";
+    /// <summary>The signed-in user or token: every /api route requires one.</summary>
+    private static string Who(HttpContext http) => http.User.Identity!.Name!;
 }

@@ -1,5 +1,6 @@
 using Mediator;
 using Nuit.Portfolio.Features.Linking;
+using Nuit.Portfolio.Web.Auth;
 
 namespace Nuit.Portfolio.Web.Endpoints;
 
@@ -11,7 +12,7 @@ public static class LinkEndpoints
 
     public static IEndpointRouteBuilder MapLinkEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Koblinger og søk");
+        var api = app.MapGroup("/api").WithTags("Koblinger og søk").RequireAuthorization(Policies.Reader);
 
         // "Which cases touched X?" under each kind's own path, and under /items for any code.
         foreach (var kind in new[] { "items", "goals", "subgoals", "initiatives", "indicators" })
@@ -24,21 +25,22 @@ public static class LinkEndpoints
         caseLinks.MapGet("/history", async (string body, string number, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetTreatmentChain($"{body} {number}"), ct)));
         caseLinks.MapPost("/links", (string body, string number, LinkRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-            Decide(body, number, request, LinkDecision.Add, http, sender, ct));
+            Decide(body, number, request, LinkDecision.Add, http, sender, ct)).RequireAuthorization(Policies.Editor);
         caseLinks.MapPost("/links/confirm", (string body, string number, LinkRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-            Decide(body, number, request, LinkDecision.Confirm, http, sender, ct));
+            Decide(body, number, request, LinkDecision.Confirm, http, sender, ct)).RequireAuthorization(Policies.Editor);
         caseLinks.MapPost("/links/reject", (string body, string number, LinkRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-            Decide(body, number, request, LinkDecision.Reject, http, sender, ct));
+            Decide(body, number, request, LinkDecision.Reject, http, sender, ct)).RequireAuthorization(Policies.Editor);
 
         api.MapGet("/search", async (string q, int? limit, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SearchCases(q, limit ?? 50), ct)));
         api.MapPut("/items/{code}/aliases", async (string code, AliasRequest request, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new EditAliases(code, request.Add ?? [], request.Remove ?? []), ct)));
-        api.MapPost("/links/refresh", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new RefreshLinks(), ct)));
+            TypedResults.Ok(await sender.Send(new EditAliases(code, request.Add ?? [], request.Remove ?? []), ct))).RequireAuthorization(Policies.Editor);
+        api.MapPost("/links/refresh", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new RefreshLinks(), ct)))
+            .RequireAuthorization(Policies.Editor);
         return app;
     }
 
     private static async Task<IResult> Decide(string body, string number, LinkRequest request, LinkDecision decision, HttpContext http, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new DecideLink($"{body} {number}", request.Item, decision,
-            http.User.Identity?.Name ?? "api", request.Note, request.ExpectedVersion), ct));
+            http.User.Identity!.Name!, request.Note, request.ExpectedVersion), ct));
 }

@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Features.Meetings;
 using Nuit.Portfolio.Features.Meetings.Parsing;
+using Nuit.Portfolio.Web.Auth;
 
 namespace Nuit.Portfolio.Web.Endpoints;
 
@@ -9,7 +11,7 @@ public static class MeetingEndpoints
 {
     public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Møter og saker");
+        var api = app.MapGroup("/api").WithTags("Møter og saker").RequireAuthorization(Policies.Reader);
 
         api.MapGet("/meetings", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListMeetings(), ct)));
 
@@ -17,7 +19,7 @@ public static class MeetingEndpoints
         api.MapGet("/cases/{body}/{number}", async (string body, string number, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetCase($"{body} {number}"), ct)));
 
-        api.MapPost("/imports", async (IFormFileCollection files, bool? dryRun, HttpContext http, ISender sender, CancellationToken ct) =>
+        api.MapPost("/imports", async (IFormFileCollection files, bool? dryRun, ICurrentUser user, ISender sender, CancellationToken ct) =>
             {
                 if (files.Count == 0)
                     return Results.Problem(title: "Ingen fil", detail: "Last opp minst én fil (multipart/form-data).", statusCode: 400);
@@ -26,12 +28,12 @@ public static class MeetingEndpoints
                 {
                     using var buffer = new MemoryStream();
                     await file.CopyToAsync(buffer, ct);
-                    var who = http.User.Identity?.Name ?? "api";
-                    reports.Add(await sender.Send(new ImportDocument(file.FileName, buffer.ToArray(), who, dryRun ?? false), ct));
+                    reports.Add(await sender.Send(new ImportDocument(file.FileName, buffer.ToArray(), user.Name, dryRun ?? false), ct));
                 }
                 return Results.Ok(ImportReport.Combine(reports));
             })
             .DisableAntiforgery()
+            .RequireAuthorization(Policies.Editor)
             .WithMetadata(new RequestSizeLimitAttribute(DocumentReader.DefaultMaxBytes + 1024 * 1024));
         return app;
     }

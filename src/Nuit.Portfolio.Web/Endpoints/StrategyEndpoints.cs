@@ -1,5 +1,6 @@
 using Mediator;
 using Nuit.Portfolio.Features.Strategy;
+using Nuit.Portfolio.Web.Auth;
 
 namespace Nuit.Portfolio.Web.Endpoints;
 
@@ -7,7 +8,7 @@ public static class StrategyEndpoints
 {
     public static IEndpointRouteBuilder MapStrategyEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Strategi");
+        var api = app.MapGroup("/api").WithTags("Strategi").RequireAuthorization(Policies.Reader);
         api.MapGet("/goals", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListGoals(), ct)));
         api.MapGet("/initiatives", async (ISender sender, bool? includeRetired, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListInitiatives(includeRetired ?? false), ct)));

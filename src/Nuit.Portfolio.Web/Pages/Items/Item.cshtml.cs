@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Access;
 using Nuit.Portfolio.Features.Linking;
 using Nuit.Portfolio.Features.Strategy;
 
@@ -13,11 +14,13 @@ public sealed class ItemModel(ISender sender) : PageModel
 {
     public ItemOverview Item { get; private set; } = null!;
     public IReadOnlyList<TouchingCase> Cases { get; private set; } = [];
+    public IReadOnlyList<AuditEntry> Changes { get; private set; } = [];
 
     public async Task OnGetAsync(string kind, string code, CancellationToken ct)
     {
         Item = await sender.Send(new GetItemOverview(code, KindOf(kind)), ct);
         Cases = await sender.Send(new CasesTouching(Item.Code, "suggested,confirmed,rejected"), ct);
+        Changes = await sender.Send(new GetAuditTrail(Item.Code, Limit: 50), ct);
     }
 
     /// <summary>Confirm or reject one case's link; the version seen guards against overwriting someone else's decision.</summary>

@@ -10,11 +10,13 @@ internal sealed class ChangeRecordConfiguration : IEntityTypeConfiguration<Chang
     {
         // No foreign key to the item: the history must outlive a renamed or deleted item.
         b.Property(x => x.ItemCode).HasMaxLength(40);
+        b.Property(x => x.Subject).HasMaxLength(200);
         b.Property(x => x.Field).HasMaxLength(80);
         b.Property(x => x.OldValue).HasMaxLength(400);
         b.Property(x => x.NewValue).HasMaxLength(400);
         b.Property(x => x.ChangedBy).HasMaxLength(200);
         b.Property(x => x.Via).HasMaxLength(260);
         b.HasIndex(x => new { x.ItemCode, x.ChangedAt });
+        b.HasIndex(x => x.ChangedAt);
     }
 }

@@ -32,7 +32,7 @@ public sealed class DecideLinkValidator : AbstractValidator<DecideLink>
     }
 }
 
-public sealed class DecideLinkHandler(PortfolioDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<DecideLink, CaseItemLink>
+public sealed class DecideLinkHandler(PortfolioDbContext db, TimeProvider clock, ISender sender, AuditTrail audit) : ICommandHandler<DecideLink, CaseItemLink>
 {
     public async ValueTask<CaseItemLink> Handle(DecideLink command, CancellationToken cancellationToken)
     {
@@ -40,6 +40,7 @@ public sealed class DecideLinkHandler(PortfolioDbContext db, TimeProvider clock,
         var item = await ItemLookup.FindAsync(db, command.Item, cancellationToken);
         var link = await db.CaseLinks.FirstOrDefaultAsync(l => l.CaseId == caseId && l.ItemId == item.Id, cancellationToken);
 
+        var before = link?.State;
         if (link is null)
         {
             if (command.Decision != LinkDecision.Add)
@@ -63,9 +64,20 @@ public sealed class DecideLinkHandler(PortfolioDbContext db, TimeProvider clock,
         link.DecidedBy = command.DecidedBy;
         link.DecidedAt = clock.GetUtcNow();
         if (command.Note is { Length: > 0 } note) link.Evidence = [new LinkEvidence("Notat", note, 0), .. link.Evidence];
+        audit.Record(item.Code, CaseKey.Parse(command.Case).ToString(), "kobling", StateText(before), StateText(link.State), by: command.DecidedBy);
+        if (command.Note is { Length: > 0 }) audit.Record(item.Code, CaseKey.Parse(command.Case).ToString(), "koblingsnotat", null, command.Note, by: command.DecidedBy);
         await db.SaveChangesAsync(cancellationToken);
 
         var links = await sender.Send(new GetCaseLinks(command.Case), cancellationToken);
         return links.Single(l => l.Item == item.Code);
     }
+
+    private static string? StateText(LinkState? state) => state switch
+    {
+        null => null,
+        LinkState.Suggested => "foreslått",
+        LinkState.Confirmed => "bekreftet",
+        LinkState.Rejected => "avvist",
+        _ => state.ToString(),
+    };
 }

@@ -34,7 +34,7 @@ public sealed class EditAliasesValidator : AbstractValidator<EditAliases>
     };
 }
 
-public sealed class EditAliasesHandler(PortfolioDbContext db, CaseLinker linker) : ICommandHandler<EditAliases, AliasEditResult>
+public sealed class EditAliasesHandler(PortfolioDbContext db, CaseLinker linker, AuditTrail audit) : ICommandHandler<EditAliases, AliasEditResult>
 {
     public async ValueTask<AliasEditResult> Handle(EditAliases command, CancellationToken cancellationToken)
     {
@@ -52,6 +52,7 @@ public sealed class EditAliasesHandler(PortfolioDbContext db, CaseLinker linker)
         var problems = AliasRules.Validate(proposed).Where(p => p.Contains(item.Code, StringComparison.Ordinal)).ToList();
         if (problems.Count > 0) throw new InputException("aliaser", $"felt aliases ({item.Code})", string.Join(" ", problems));
 
+        audit.Record(item.Code, null, "aliaser", string.Join(", ", item.Aliases), string.Join(", ", aliases));
         item.Aliases = aliases;
         await db.SaveChangesAsync(cancellationToken);
         var refresh = await linker.RefreshAsync(await db.Cases.Select(c => c.Id).ToListAsync(cancellationToken), cancellationToken);

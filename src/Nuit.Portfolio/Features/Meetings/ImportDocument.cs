@@ -51,7 +51,7 @@ public sealed class ImportDocumentValidator : AbstractValidator<ImportDocument>
     }
 }
 
-public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider clock, CaseLinker linker) : IRequestHandler<ImportDocument, ImportReport>
+public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider clock, CaseLinker linker, AuditTrail audit) : IRequestHandler<ImportDocument, ImportReport>
 {
     public async ValueTask<ImportReport> Handle(ImportDocument request, CancellationToken cancellationToken)
     {
@@ -100,6 +100,12 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
                 Result = result,
                 Details = Describe(meetings),
             });
+            // The audit names each meeting the file created or changed, and what changed in it.
+            foreach (var m in meetings.Where(m => m.Status != "unchanged"))
+                audit.Record(null, $"{m.Body} møte {m.Number}", m.Kind == "agenda" ? "import innkalling" : "import referat",
+                    m.Status == "created" ? null : "(før importen)",
+                    m.Status == "created" ? $"opprettet med {m.Cases.Count} saker" : string.Join(" | ", m.Changes),
+                    by: request.ImportedBy, via: fileName);
             await db.SaveChangesAsync(cancellationToken);
 
             if (transaction is not null)

@@ -1,0 +1,36 @@
+using Mediator;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Access;
+using Nuit.Portfolio.Web.Auth;
+
+namespace Nuit.Portfolio.Web.Endpoints;
+
+/// <summary>Users and API tokens (Admin), and the audit trail with its export (Reader).</summary>
+public static class AccessEndpoints
+{
+    public sealed record UserInput(string UserName, AccessRole Role, string? Password);
+
+    public sealed record TokenInput(AccessRole Role, string? Name);
+
+    public static IEndpointRouteBuilder MapAccessEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api").WithTags("Tilgang").RequireAuthorization(Policies.Admin);
+        admin.MapPost("/users", async (UserInput input, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new AddUser(input.UserName, input.Role, input.Password), ct)));
+        admin.MapGet("/tokens", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListApiTokens(), ct)));
+        admin.MapPost("/tokens", async (TokenInput input, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new CreateApiToken(input.Role, input.Name), ct)));
+        admin.MapDelete("/tokens/{idOrName}", async (string idOrName, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new RevokeApiToken(idOrName), ct)));
+
+        var audit = app.MapGroup("/api/audit").WithTags("Tilgang").RequireAuthorization(Policies.Reader);
+        audit.MapGet("", async (string? item, string? subject, int? limit, bool? withoutNames, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetAuditTrail(item, subject, limit ?? 500, withoutNames ?? false), ct)));
+        audit.MapGet("/export.csv", async (string? item, bool? withoutNames, ISender sender, CancellationToken ct) =>
+        {
+            var export = await sender.Send(new ExportAuditTrail(withoutNames ?? false, item), ct);
+            return TypedResults.File(export.Content, AuditExport.ContentType, export.FileName);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Access;
+using Nuit.Portfolio.Web.Auth;
+
+namespace Nuit.Portfolio.Web.Pages.Account;
+
+/// <summary>A local user changes their password; after a one-time password this is the only page open to them.</summary>
+[Authorize]
+public sealed class PasswordModel(ISender sender) : PageModel
+{
+    public bool MustChange => User.HasClaim(c => c.Type == AuthSetup.MustChangePasswordClaim);
+
+    public IActionResult OnGet() => User.Identity?.AuthenticationType == "local" ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string? currentPassword, string? newPassword, CancellationToken ct)
+    {
+        if (User.Identity?.AuthenticationType != "local") return NotFound();
+        var name = User.Identity.Name!;
+        try
+        {
+            await sender.Send(new ChangePassword(name, currentPassword ?? "", newPassword ?? ""), ct);
+        }
+        catch (Exception ex) when (ex is ValidationException or InputException)
+        {
+            ModelState.AddModelError("", ex is ValidationException v ? string.Join(" ", v.Errors.Select(e => e.ErrorMessage)) : ((InputException)ex).Reason);
+            return Page();
+        }
+        var role = Enum.Parse<AccessRole>(User.FindFirst(System.Security.Claims.ClaimTypes.Role)!.Value);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignInModel.Principal(new SignedInUser(name, role, false)));
+        TempData["Melding"] = "Passordet er byttet.";
+        return LocalRedirect("/");
+    }
+}

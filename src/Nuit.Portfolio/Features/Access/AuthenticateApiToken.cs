@@ -1,0 +1,25 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Domain;
+
+namespace Nuit.Portfolio.Features.Access;
+
+/// <summary>Who a bearer token belongs to; null for an unknown or revoked token.</summary>
+public sealed record AuthenticateApiToken(string Token) : IQuery<TokenIdentity?>;
+
+public sealed record TokenIdentity(string Name, AccessRole Role);
+
+public sealed class AuthenticateApiTokenHandler(PortfolioDbContext db) : IQueryHandler<AuthenticateApiToken, TokenIdentity?>
+{
+    public async ValueTask<TokenIdentity?> Handle(AuthenticateApiToken query, CancellationToken cancellationToken)
+    {
+        if (!query.Token.StartsWith(ApiTokens.Prefix, StringComparison.Ordinal) || query.Token.Length > 200) return null;
+        // Looked up by hash: the comparison is on a digest, so its timing says nothing about the token.
+        var hash = ApiTokens.HashOf(query.Token);
+        return await db.ApiTokens.AsNoTracking()
+            .Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Select(t => new TokenIdentity("token:" + t.Name, t.Role))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+}
