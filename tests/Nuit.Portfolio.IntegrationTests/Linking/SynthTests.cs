@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,21 @@ public sealed class SynthTests : IDisposable
         var links = await app.SendAsync(new GetCaseLinks(top[0].Case));
         Assert.Contains(links, l => l.Item == "SFM" && l.Evidence.Count == 0);
         Assert.All(links.Where(l => l.State != "suggested"), l => Assert.Equal("syntetisk", l.DecidedBy));
+    }
+
+    [Fact]
+    public async Task The_api_returns_at_most_the_limit_asked_for_and_the_default_otherwise()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        await app.SendAsync(new SynthesizeRegister(Cases: 1_000, Links: 10_000));
+        using var http = app.CreateClient();
+
+        var fifty = await http.GetFromJsonAsync<List<TouchingCase>>("/api/initiatives/SFM/cases?limit=50", TestContext.Current.CancellationToken);
+        var all = await http.GetFromJsonAsync<List<TouchingCase>>("/api/initiatives/SFM/cases", TestContext.Current.CancellationToken);
+
+        Assert.Equal(50, fifty!.Count);
+        Assert.Equal(CasesTouching.DefaultLimit, all!.Count);
+        Assert.Equal(all.Take(50).Select(c => c.Case), fifty.Select(c => c.Case));
     }
 
     [Fact]
