@@ -32,7 +32,7 @@ public static class SynthCommand
                 if (format == OutputFormat.Json) { Output.WriteJson(new { report, seconds = Math.Round(watch.Elapsed.TotalSeconds, 1) }); return; }
                 var nb = CultureInfo.GetCultureInfo("nb-NO");
                 Console.Out.WriteLine(string.Create(nb,
-                    $"Syntetisk register: {report.Meetings:N0} møter, {report.Cases:N0} saker ({report.FirstYear}–{report.LastYear}), " +
+                    $"Syntetisk register: {report.Meetings:N0} {(report.Meetings == 1 ? "møte" : "møter")}, {report.Cases:N0} {(report.Cases == 1 ? "sak" : "saker")} ({report.FirstYear}–{report.LastYear}), " +
                     $"{report.Links:N0} koblinger på {watch.Elapsed.TotalSeconds:N1} s. Erstattet {report.RemovedCases:N0} tidligere syntetiske saker."));
                 Output.WriteTable(["Element", "Koblinger"], report.PerItem.Select(i => new[] { i.Item, i.Links.ToString("N0", nb) }));
             }, ct);
