@@ -36,7 +36,8 @@ public static class CliHost
             .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true))
             // stdout carries the result (tables, JSON for scripts); every log line goes to stderr.
             .Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddPortfolio(configuration);
+            .AddPortfolio(configuration)
+            .AddScoped<ICurrentUser, OsUser>();
         await using var provider = services.BuildServiceProvider();
 
         try
@@ -57,4 +58,11 @@ public static class CliHost
         Console.Error.WriteLine($"Feil: {message}");
         return code;
     }
+}
+
+/// <summary>From the command line the author of a change is the operating-system user running `nuit`.</summary>
+internal sealed class OsUser : ICurrentUser
+{
+    public string Name => Environment.UserName;
+    public string Via => "cli";
 }

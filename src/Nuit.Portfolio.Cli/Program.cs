@@ -16,6 +16,7 @@ public static class NuitProgram
         MeetingCommands.AddTo(root);
         LinkCommands.AddTo(root);
         IndicatorCommands.AddTo(root);
+        AccessCommands.AddTo(root);
         SynthCommand.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }

@@ -112,7 +112,8 @@ public static class AuthSetup
         }
     }
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    /// <summary>Routes for programs (the API and its OpenAPI document): they get status codes, never a redirect to a page.</summary>
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi");
 
     /// <summary>403 in words: a problem document for the API, a page for people.</summary>
     internal static async Task Forbidden(HttpContext context)

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace Nuit.Portfolio.Domain;
 
 /// <summary>What someone may do. Each role includes the ones before it: an Editor also reads, an Admin also edits.</summary>
+/// <remarks>Written by name in JSON ("Editor"), in and out: numbers would mean nothing to a script.</remarks>
+[JsonConverter(typeof(JsonStringEnumConverter<AccessRole>))]
 public enum AccessRole
 {
     Reader = 1,

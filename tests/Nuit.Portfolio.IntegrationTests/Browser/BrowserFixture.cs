@@ -35,12 +35,25 @@ public sealed class BrowserFixture : IAsyncLifetime
             ],
         });
         Directory.CreateDirectory(Screenshots);
+
+        // Sign in once through the real sign-in page; every test's browser context starts with that cookie.
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl, Locale = "nb-NO" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.GetByLabel("Brukernavn").FillAsync("admin");
+        await page.GetByLabel("Passord").FillAsync(WebServer.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
+        await page.WaitForURLAsync(Server.BaseUrl + "/");
+        _signedIn = await context.StorageStateAsync();
+        await context.DisposeAsync();
     }
+
+    private string? _signedIn;
 
     public async Task<IPage> NewPageAsync()
     {
         Requires.That(Browser is not null, $"Chromium finnes ikke på {ChromiumPath} (apt-get install -y chromium).");
-        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl, Locale = "nb-NO", AcceptDownloads = true });
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl, Locale = "nb-NO", AcceptDownloads = true, StorageState = _signedIn });
         return await context.NewPageAsync();
     }
 

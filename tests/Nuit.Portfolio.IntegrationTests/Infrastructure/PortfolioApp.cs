@@ -3,10 +3,17 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Access;
+using System.Net.Http.Headers;
 
 namespace Nuit.Portfolio.IntegrationTests.Infrastructure;
 
-/// <summary>The real web host on a real SQLite file in the test's own folder.</summary>
+/// <summary>
+/// The real web host on a real SQLite file in the test's own folder. <see cref="WebApplicationFactory{T}.CreateClient()"/>
+/// is signed in as Admin with an API token made through the real token feature; <see cref="CreateClient(AccessRole)"/>
+/// and <see cref="AnonymousClient"/> are for the access tests.
+/// </summary>
 public sealed class PortfolioApp(string databasePath, string? seedDataPath = null, bool seed = true) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -15,6 +22,45 @@ public sealed class PortfolioApp(string databasePath, string? seedDataPath = nul
         builder.UseSetting("Database:Path", databasePath);
         builder.UseSetting("Database:SeedDataPath", seedDataPath ?? RepoRoot.SeedData);
         builder.UseSetting("Database:Seed", seed ? "true" : "false");
+        builder.UseSetting("Auth:InitialAdminPassword", AdminPassword);
+    }
+
+    /// <summary>The first admin's password in tests (a real start generates a one-time one).</summary>
+    public const string AdminPassword = "testpassord-admin-1";
+
+    private readonly Dictionary<AccessRole, string> _tokens = [];
+    private AccessRole? _nextRole = AccessRole.Admin;
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        if (_nextRole is { } role) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(role));
+    }
+
+    /// <summary>A client that sends a fresh API token with this role (one token per role and app).</summary>
+    public HttpClient CreateClient(AccessRole role, bool followRedirects = true) => ClientAs(role, followRedirects);
+
+    /// <summary>A client that is not signed in; redirects are not followed so a test sees them.</summary>
+    public HttpClient AnonymousClient() => ClientAs(null, followRedirects: false);
+
+    private HttpClient ClientAs(AccessRole? role, bool followRedirects)
+    {
+        lock (_tokens)
+        {
+            _nextRole = role;
+            try { return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects }); }
+            finally { _nextRole = AccessRole.Admin; }
+        }
+    }
+
+    public string TokenFor(AccessRole role)
+    {
+        lock (_tokens)
+        {
+            if (!_tokens.TryGetValue(role, out var token))
+                _tokens[role] = token = SendAsync(new CreateApiToken(role, $"test-{role}")).GetAwaiter().GetResult().Token;
+            return token;
+        }
     }
 
     /// <summary>Sends a request through the same mediator the endpoints use, in its own scope.</summary>

@@ -21,6 +21,9 @@ public sealed class WebServer : IAsyncDisposable
         Folder = folder;
     }
 
+    /// <summary>The first admin's password: the browser tests sign in with it through the real sign-in page.</summary>
+    public const string AdminPassword = PortfolioApp.AdminPassword;
+
     public string BaseUrl { get; }
     public TestFolder Folder { get; }
     public string Log { get { lock (_log) return _log.ToString(); } }
@@ -41,6 +44,7 @@ public sealed class WebServer : IAsyncDisposable
                      "--urls", $"http://127.0.0.1:{port}",
                      "--Database:Path", folder.DatabasePath,
                      "--Database:SeedDataPath", RepoRoot.SeedData,
+                     "--Auth:InitialAdminPassword", AdminPassword,
                  })
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;

@@ -51,10 +51,3 @@ internal sealed class Anonymiser
 
     private string? Scrub(string? text) => text is null || _names is null ? text : _names.Replace(text, Anonymous);
 }
-
-internal static class AccessRoleText
-{
-    public static AccessRole Parse(string text) => Enum.TryParse<AccessRole>(text, ignoreCase: true, out var role) && Enum.IsDefined(role)
-        ? role
-        : throw new Common.InputException("rolle", null, $"«{text}» er ikke en rolle; bruk reader, editor eller admin.");
-}
