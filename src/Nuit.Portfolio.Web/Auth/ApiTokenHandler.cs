@@ -20,6 +20,8 @@ internal sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOption
     {
         var header = Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
+        // Open routes (/health, sign-in) need no identity: /health must report a broken database, not fail looking up the token in it.
+        if (Context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null) return AuthenticateResult.NoResult();
         var token = header["Bearer ".Length..].Trim();
         var identity = await Context.RequestServices.GetRequiredService<ISender>().Send(new AuthenticateApiToken(token), Context.RequestAborted);
         if (identity is null) return AuthenticateResult.Fail("Ukjent eller tilbakekalt token.");
