@@ -7,12 +7,12 @@ using Nuit.Portfolio.Data;
 namespace Nuit.Portfolio.IntegrationTests.Infrastructure;
 
 /// <summary>The real web host on a real SQLite file in the test's own folder.</summary>
-public sealed class PortfolioApp(string databasePath, string? seedDataPath = null, bool seed = true) : WebApplicationFactory<Program>
+public class PortfolioApp(string databasePath, string? seedDataPath = null, bool seed = true) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Path", databasePath);
+        foreach (var (key, value) in TestDatabase.Settings(databasePath)) builder.UseSetting(key, value);
         builder.UseSetting("Database:SeedDataPath", seedDataPath ?? RepoRoot.SeedData);
         builder.UseSetting("Database:Seed", seed ? "true" : "false");
     }
