@@ -26,19 +26,30 @@ public static class CliHost
     {
         var settings = new Dictionary<string, string?>();
         if (parse.GetValue(CliOptions.Db) is { } db) settings["Database:Path"] = db;
+        if (parse.GetValue(CliOptions.Provider) is { } kind) settings["Database:Provider"] = kind;
+        if (parse.GetValue(CliOptions.Connection) is { } connection) settings["ConnectionStrings:Portfolio"] = connection;
         if (parse.GetValue(CliOptions.SeedData) is { } seedData) settings["Database:SeedDataPath"] = seedData;
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
             .AddInMemoryCollection(settings)
             .Build();
 
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true))
-            // stdout carries the result (tables, JSON for scripts); every log line goes to stderr.
-            .Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddPortfolio(configuration)
-            .AddScoped<ICurrentUser, OsUser>();
-        await using var provider = services.BuildServiceProvider();
+        ServiceProvider provider;
+        try
+        {
+            provider = new ServiceCollection()
+                .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true))
+                // stdout carries the result (tables, JSON for scripts); every log line goes to stderr.
+                .Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+                .AddPortfolio(configuration)
+                .AddScoped<ICurrentUser, OsUser>()
+                .BuildServiceProvider();
+        }
+        catch (StartupException ex)
+        {
+            return Fail(ex.Message, Failed);
+        }
+        await using var _ = provider;
 
         try
         {

@@ -11,6 +11,18 @@ public static class CliOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> Provider = new("--provider")
+    {
+        Description = "Databasetype: Sqlite (standard) eller Postgres.",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> Connection = new("--connection")
+    {
+        Description = "Tilkoblingsstreng for PostgreSQL (som ConnectionStrings:Portfolio).",
+        Recursive = true,
+    };
+
     public static readonly Option<string?> SeedData = new("--seed-data")
     {
         Description = "Mappen med seed-data (standard: nærmeste seed-data/ over arbeidsmappen).",
@@ -27,6 +39,8 @@ public static class CliOptions
     public static void AddTo(RootCommand root)
     {
         root.Options.Add(Db);
+        root.Options.Add(Provider);
+        root.Options.Add(Connection);
         root.Options.Add(SeedData);
         root.Options.Add(Format);
     }

@@ -10,16 +10,16 @@ using System.Net.Http.Headers;
 namespace Nuit.Portfolio.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The real web host on a real SQLite file in the test's own folder. <see cref="WebApplicationFactory{T}.CreateClient()"/>
+/// The real web host on a real database file (SQLite, or PostgreSQL when the suite runs on it) in the test's own folder. <see cref="WebApplicationFactory{T}.CreateClient()"/>
 /// is signed in as Admin with an API token made through the real token feature; <see cref="CreateClient(AccessRole)"/>
 /// and <see cref="AnonymousClient"/> are for the access tests.
 /// </summary>
-public sealed class PortfolioApp(string databasePath, string? seedDataPath = null, bool seed = true) : WebApplicationFactory<Program>
+public class PortfolioApp(string databasePath, string? seedDataPath = null, bool seed = true) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Path", databasePath);
+        foreach (var (key, value) in TestDatabase.Settings(databasePath)) builder.UseSetting(key, value);
         builder.UseSetting("Database:SeedDataPath", seedDataPath ?? RepoRoot.SeedData);
         builder.UseSetting("Database:Seed", seed ? "true" : "false");
         builder.UseSetting("Auth:InitialAdminPassword", AdminPassword);

@@ -21,6 +21,7 @@ public sealed class TestFolder : IDisposable
     {
         // Pooled connections keep the file open; release them before deleting.
         SqliteConnection.ClearAllPools();
+        TestDatabase.DropUnder(Path);
         try { Directory.Delete(Path, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

@@ -19,6 +19,7 @@ public sealed class SynthTests : IDisposable
     [Fact]
     public async Task A_synthetic_register_has_the_asked_numbers_is_marked_synthetic_and_leaves_the_real_cases_alone()
     {
+        TestDatabase.RequireSqlite("nuit synth skriver SQLite-filer for målingene.");
         await using var app = new PortfolioApp(_folder.DatabasePath);
         var realCases = await app.WithDbAsync(db => db.Cases.CountAsync());
 
@@ -48,6 +49,7 @@ public sealed class SynthTests : IDisposable
     [Fact]
     public async Task The_real_queries_read_synthetic_links_newest_first()
     {
+        TestDatabase.RequireSqlite("nuit synth skriver SQLite-filer for målingene.");
         await using var app = new PortfolioApp(_folder.DatabasePath);
         await app.SendAsync(new SynthesizeRegister(Cases: 3_000, Links: 30_000));
 
@@ -64,6 +66,7 @@ public sealed class SynthTests : IDisposable
     [Fact]
     public async Task The_api_returns_at_most_the_limit_asked_for_and_the_default_otherwise()
     {
+        TestDatabase.RequireSqlite("nuit synth skriver SQLite-filer for målingene.");
         await using var app = new PortfolioApp(_folder.DatabasePath);
         await app.SendAsync(new SynthesizeRegister(Cases: 1_000, Links: 10_000));
         using var http = app.CreateClient();
@@ -79,6 +82,7 @@ public sealed class SynthTests : IDisposable
     [Fact]
     public async Task Running_it_again_replaces_the_synthetic_register_and_the_same_seed_gives_the_same_rows()
     {
+        TestDatabase.RequireSqlite("nuit synth skriver SQLite-filer for målingene.");
         await using var app = new PortfolioApp(_folder.DatabasePath);
         Task<List<string>> Rows() => app.WithDbAsync(db => db.CaseLinks.Where(l => l.Case!.Title.StartsWith("SYNTETISK"))
             .OrderBy(l => l.Case!.Number).ThenBy(l => l.Item!.Code)
@@ -97,6 +101,7 @@ public sealed class SynthTests : IDisposable
     [Fact]
     public async Task More_links_than_cases_times_items_is_bad_input_and_writes_nothing()
     {
+        TestDatabase.RequireSqlite("nuit synth skriver SQLite-filer for målingene.");
         await using var app = new PortfolioApp(_folder.DatabasePath);
         var before = await app.WithDbAsync(db => db.CaseLinks.CountAsync());
 

@@ -21,7 +21,8 @@ public sealed class StartupTests : IDisposable
 
         var health = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.True(File.Exists(_folder.DatabasePath));
+        // SQLite creates the file; on a PostgreSQL run nothing is written beside the test.
+        Assert.Equal(!TestDatabase.OnPostgres, File.Exists(_folder.DatabasePath));
 
         var (applied, all, goals, initiatives) = await app.WithDbAsync(async db => (
             (await db.Database.GetAppliedMigrationsAsync()).ToList(),
@@ -123,6 +124,7 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task Health_is_503_when_the_database_does_not_answer()
     {
+        TestDatabase.RequireSqlite("testen ødelegger databasefilen.");
         await using var app = new PortfolioApp(_folder.DatabasePath);
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken)).StatusCode);

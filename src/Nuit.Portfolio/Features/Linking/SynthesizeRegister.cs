@@ -64,6 +64,8 @@ public sealed class SynthesizeRegisterHandler(PortfolioDbContext db) : ICommandH
 
     public async ValueTask<SynthReport> Handle(SynthesizeRegister command, CancellationToken cancellationToken)
     {
+        // A measuring tool that bulk-writes with SQLite's SQL; benchmarks on PostgreSQL would use its own COPY.
+        if (!db.IsSqlite) throw new InputException("synth", null, "«nuit synth» lager bare SQLite-databaser (bruk --db FIL).");
         var items = await db.RoadmapItems.AsNoTracking().Where(i => i.RetiredAt == null).Select(i => new { i.Id, i.Code }).ToListAsync(cancellationToken);
         if (items.Count == 0)
             throw new InputException("synth", null, "Registeret har ingen mål, delmål, tiltak eller indikatorer å koble til. Kjør «nuit seed» først.");

@@ -55,6 +55,30 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
 {
     public async ValueTask<ImportReport> Handle(ImportDocument request, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ImportOnceAsync(request, cancellationToken);
+        }
+        catch (DbUpdateException ex) when (db.Database.CurrentTransaction is null && IsUniqueViolation(ex))
+        {
+            // Another instance stored the same document or meeting between our read and our write. Its
+            // transaction has committed, so a second attempt finds those rows and merges into them.
+            db.ChangeTracker.Clear();
+            _touched.Clear();
+            _organisations.Clear();
+            return await ImportOnceAsync(request, cancellationToken);
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 2067,
+        _ => false,
+    };
+
+    private async Task<ImportReport> ImportOnceAsync(ImportDocument request, CancellationToken cancellationToken)
+    {
         var sha = Convert.ToHexStringLower(SHA256.HashData(request.Content));
         var fileName = Path.GetFileName(request.FileName);
 

@@ -771,13 +771,16 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
         
             // Full-text twin of SQLite's CaseSearch (CaseSearchIndex): the Norwegian configuration stems
             // inflected forms and keeps æ, ø and å as letters; titles weigh more than the rest (A over B).
+            // Hyphens become spaces first, as SQLite's tokenizer treats them: PostgreSQL's parser would
+            // otherwise read "ICD-11" as "icd" and the number -11.
             migrationBuilder.Sql("""
                 CREATE TABLE case_search (
                     case_id integer PRIMARY KEY REFERENCES "Cases" ("Id") ON DELETE CASCADE,
                     title text NOT NULL,
                     body text NOT NULL,
                     tsv tsvector GENERATED ALWAYS AS (
-                        setweight(to_tsvector('norwegian', title), 'A') || setweight(to_tsvector('norwegian', body), 'B')) STORED
+                        setweight(to_tsvector('norwegian', translate(title, '-‐‑–', '    ')), 'A')
+                        || setweight(to_tsvector('norwegian', translate(body, '-‐‑–', '    ')), 'B')) STORED
                 );
                 CREATE INDEX ix_case_search_tsv ON case_search USING gin (tsv);
                 """);
