@@ -89,6 +89,7 @@ public sealed class AuditTests : IDisposable
     [Fact]
     public async Task The_cli_writes_the_os_user_and_exports_without_names()
     {
+        NothingLostTests.SqliteFilesOnly();
         var cli = await AppProcess.RunCliAsync(_folder.Path, "users", "add", "lise", "--role", "reader", "--db", _folder.DatabasePath, "--seed-data", RepoRoot.SeedData);
         Assert.Equal(0, cli.ExitCode);
         await using var app = new PortfolioApp(_folder.DatabasePath);

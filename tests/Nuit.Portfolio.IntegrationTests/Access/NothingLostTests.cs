@@ -23,6 +23,12 @@ public sealed class NothingLostTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>These drive the CLI on the SQLite file itself (the PostgreSQL run covers the host tests).</summary>
+    internal static void SqliteFilesOnly()
+    {
+        if (TestDatabase.OnPostgres) Assert.Skip("Gjelder SQLite-filen (CLI med --db, online backup); kjøres i SQLite-runden.");
+    }
+
     private Task<CliResult> Nuit(params string[] args) =>
         AppProcess.RunCliAsync(_folder.Path, [.. args, "--db", _folder.DatabasePath, "--seed-data", RepoRoot.SeedData]);
 
@@ -114,6 +120,7 @@ public sealed class NothingLostTests : IDisposable
     [Fact]
     public async Task An_import_killed_midway_leaves_all_or_nothing_of_it()
     {
+        SqliteFilesOnly();
         Assert.Equal(0, (await Nuit("meetings")).ExitCode);     // migrate and seed first, so the kill lands in the import
         var file = _folder.File("stort-referat.txt");
         const int cases = 900;
@@ -171,6 +178,7 @@ public sealed class NothingLostTests : IDisposable
     [Fact]
     public async Task Backup_and_restore_round_trip_through_the_cli()
     {
+        SqliteFilesOnly();
         Assert.Equal(0, (await Nuit("meetings")).ExitCode);
         var backup = _folder.File("kopi.db");
         var made = await Nuit("backup", "--out", backup);
@@ -220,6 +228,7 @@ public sealed class NothingLostTests : IDisposable
     [Fact]
     public async Task Tokens_created_on_the_command_line_work_once_printed_and_stop_when_revoked()
     {
+        SqliteFilesOnly();
         var created = await Nuit("tokens", "create", "--role", "editor", "--name", "skript");
         Assert.Equal(0, created.ExitCode);
         var token = created.Stdout.TrimEnd().Split('\n')[^1].Trim();
