@@ -5,6 +5,7 @@ using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Web;
 using Nuit.Portfolio.Web.Endpoints;
+using Nuit.Portfolio.Web.Jobs;
 
 // Content (settings, wwwroot) comes from the app's own folder, so the working directory only decides
 // where a relative Database:Path points: ./data/portfolio.db under the folder the service is started in.
@@ -29,6 +30,7 @@ builder.Services.AddExceptionHandler<ErrorHandler>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 builder.Services.AddHostedService<DatabaseStartup>();
+builder.Services.AddReportJobs(builder.Configuration);
 
 var app = builder.Build();
 
@@ -48,6 +50,9 @@ app.MapHealthChecks("/health");
 app.MapStrategyEndpoints();
 app.MapMeetingEndpoints();
 app.MapLinkEndpoints();
+app.MapReportEndpoints();
+app.MapStatusEndpoints();
+app.UseReportJobsDashboard();
 app.MapRazorPages();
 
 try
