@@ -17,6 +17,7 @@ public static class NuitProgram
         LinkCommands.AddTo(root);
         StatusCommands.AddTo(root);
         ReportCommands.AddTo(root);
+        IndicatorCommands.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -24,9 +24,28 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
         if (status == 500) log.LogError(exception, "Ubehandlet feil på {Path}", context.Request.Path);
 
         context.Response.StatusCode = status;
+        // People in a browser get a page in bokmål; the API and scripts get a problem document.
+        if (!context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(ErrorPage(title, detail), cancellationToken);
+            return true;
+        }
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
         if (exception is ValidationException ve)
             problem.Extensions["errors"] = ve.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static string ErrorPage(string title, string detail)
+    {
+        var t = System.Net.WebUtility.HtmlEncode(title);
+        var d = System.Net.WebUtility.HtmlEncode(detail);
+        return $"""
+            <!DOCTYPE html>
+            <html lang="nb"><head><meta charset="utf-8" /><title>{t} – Nuit.Portfolio</title>
+            <link rel="stylesheet" href="/css/site.css" /></head>
+            <body><main id="innhold"><h1>{t}</h1><p>{d}</p><p><a href="/">Til oversikten</a></p></main></body></html>
+            """;
     }
 }

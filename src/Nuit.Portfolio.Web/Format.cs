@@ -1,15 +1,65 @@
 using System.Globalization;
+using Nuit.Portfolio.Domain;
 
 namespace Nuit.Portfolio.Web;
 
-/// <summary>nb-NO formats for screens (files and APIs use ISO and invariant numbers).</summary>
+/// <summary>nb-NO formats for screens (files and APIs use ISO dates and invariant numbers).</summary>
 public static class Format
 {
     public static readonly CultureInfo NbNo = CultureInfo.GetCultureInfo("nb-NO");
 
     public static string Number(decimal value) => value.ToString("#,##0.##", NbNo);
 
-    public static string Date(DateOnly date) => date.ToString("d. MMMM yyyy", NbNo);
+    public static string Score(double value) => value.ToString("0.00", NbNo);
 
-    public static string ShortDate(DateOnly date) => date.ToString("dd.MM.yyyy", NbNo);
+    public static string Date(DateOnly? date) => date?.ToString("d. MMMM yyyy", NbNo) ?? "–";
+
+    public static string ShortDate(DateOnly? date) => date?.ToString("dd.MM.yyyy", NbNo) ?? "–";
+
+    public static string Time(TimeOnly? time) => time?.ToString("HH:mm", NbNo) ?? "";
+
+    public static string Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    public static string Timestamp(DateTimeOffset? time) =>
+        time is { } t ? TimeZoneInfo.ConvertTime(t, Oslo).ToString("dd.MM.yyyy HH:mm", NbNo) : "–";
+
+    /// <summary>Quarter "2025-Q1" as "1. kvartal 2025".</summary>
+    public static string Quarter(string quarter) =>
+        Domain.Quarter.TryParse(quarter, out var q) ? q.ToDisplayString() : quarter;
+
+    /// <summary>CSS class for a status; the text always goes beside the colour.</summary>
+    public static string RagClass(RagStatus rag) => "rag rag-" + rag.ToCode();
+
+    public static string LinkState(string state) => state switch
+    {
+        "confirmed" => "Bekreftet",
+        "rejected" => "Avvist",
+        _ => "Foreslått",
+    };
+
+    public static string KindName(RoadmapItemKind kind) => kind switch
+    {
+        RoadmapItemKind.Goal => "Mål",
+        RoadmapItemKind.SubGoal => "Delmål",
+        RoadmapItemKind.Initiative => "Tiltak",
+        _ => "Indikator",
+    };
+
+    /// <summary>The page of an item: /goals/M1, /subgoals/1A, /initiatives/SFM, /indicators/DIGITAL-KONTAKT.</summary>
+    public static string ItemUrl(RoadmapItemKind kind, string code) => kind switch
+    {
+        RoadmapItemKind.Goal => $"/goals/{code}",
+        RoadmapItemKind.SubGoal => $"/subgoals/{code}",
+        RoadmapItemKind.Initiative => $"/initiatives/{code}",
+        _ => $"/indicators/{code}",
+    };
+
+    /// <summary>"NUIT 31/24" → /cases/NUIT/31-24.</summary>
+    public static string CaseUrl(string caseKey) =>
+        CaseKey.TryParse(caseKey, out var k) ? $"/cases/{Bodies.UrlSegment(k.Body)}/{k.Number.ToUrlSegment()}" : "/search?q=" + Uri.EscapeDataString(caseKey);
+
+    public static string MeetingUrl(string body, string number) =>
+        $"/meetings/{(Bodies.TryParse(body, out var b) ? Bodies.UrlSegment(b) : body)}/{number.Replace('/', '-')}";
+
+    private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
 }

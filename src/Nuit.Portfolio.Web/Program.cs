@@ -27,6 +27,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ErrorHandler>();
+builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 builder.Services.AddHostedService<DatabaseStartup>();
@@ -53,6 +54,7 @@ app.MapLinkEndpoints();
 app.MapReportEndpoints();
 app.MapStatusEndpoints();
 app.UseReportJobsDashboard();
+app.MapIndicatorEndpoints();
 app.MapRazorPages();
 
 try

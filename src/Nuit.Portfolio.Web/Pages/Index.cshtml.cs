@@ -1,15 +1,13 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nuit.Portfolio.Features.Strategy;
+using Nuit.Portfolio.Features.Dashboard;
 
 namespace Nuit.Portfolio.Web.Pages;
 
-public sealed class IndexModel(ISender sender) : PageModel
+public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 {
-    public StrategyOverview Overview { get; private set; } = null!;
+    public DashboardView View { get; private set; } = null!;
 
-    public int InitiativeCount => Overview.UnplacedInitiatives.Count
-        + Overview.Goals.Sum(g => g.Initiatives.Count + g.SubGoals.Sum(s => s.Initiatives.Count));
-
-    public async Task OnGetAsync(CancellationToken ct) => Overview = await sender.Send(new ListGoals(), ct);
+    public async Task OnGetAsync(CancellationToken ct) =>
+        View = await sender.Send(new GetDashboard(DateOnly.FromDateTime(clock.GetLocalNow().Date)), ct);
 }

@@ -30,6 +30,7 @@ public sealed class PortfolioDbContext(DbContextOptions<PortfolioDbContext> opti
     public DbSet<SourceDocument> SourceDocuments => Set<SourceDocument>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
     public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
+    public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortfolioDbContext).Assembly);

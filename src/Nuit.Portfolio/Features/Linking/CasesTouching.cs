@@ -15,7 +15,7 @@ public sealed record CasesTouching(string Item, string? States = null, string? F
 
 public sealed record TouchingCase(
     string Case, string Title, DateOnly? MeetingDate, string? Type, string? Decision, string State, double Score,
-    IReadOnlyList<EvidenceDto> Evidence);
+    IReadOnlyList<EvidenceDto> Evidence, Guid Version);
 
 public sealed class CasesTouchingValidator : AbstractValidator<CasesTouching>
 {
@@ -60,12 +60,12 @@ public sealed class CasesTouchingHandler(PortfolioDbContext db) : IQueryHandler<
             .Select(l => new
             {
                 l.Case!.Body!.Code, l.Case.Number, l.Case.Title, l.MeetingDate, l.Case.Type, l.Case.Decision, l.Case.ProposedDecision,
-                l.State, l.Score, l.Evidence,
+                l.State, l.Score, l.Evidence, l.Version,
             })
             .ToListAsync(cancellationToken);
 
         return [.. rows.Select(r => new TouchingCase(
             $"{Bodies.ShortName(r.Code)} {r.Number}", r.Title, r.MeetingDate, r.Type, r.Decision ?? r.ProposedDecision,
-            r.State.ToCode(), r.Score, [.. r.Evidence.Select(e => new EvidenceDto(e.Section, e.Text))]))];
+            r.State.ToCode(), r.Score, [.. r.Evidence.Select(e => new EvidenceDto(e.Section, e.Text))], r.Version))];
     }
 }

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Indicators;
 using Nuit.Portfolio.Features.Status;
 using Nuit.Portfolio.Rendering.Reports;
 
@@ -194,13 +195,10 @@ public sealed class GetQuarterReportDataHandler(PortfolioDbContext db, TimeProvi
         decimal? target = newest is null ? null : targets.Where(t => t.Period.ToString() == newest.Period).Select(t => (decimal?)t.Value).FirstOrDefault();
         return new IndicatorRow(
             i.Code, i.Name, goal, i.Unit, expected.ToString(), newest, target,
-            IndicatorStatusCode(i, newest?.Value, target),
+            IndicatorStatus.ToCode(IndicatorStatus.Derive(i, newest?.Value, target)),
             [.. values.Select(v => new PeriodPoint(v.Period.ToString(), v.Value))],
             [.. targets.Select(t => new PeriodPoint(t.Period.ToString(), t.Value))]);
     }
-
-    private static string IndicatorStatusCode(Indicator i, decimal? value, decimal? target) =>
-        value is null ? "grey" : target is null ? "no-target" : "no-target";
 
     /// <summary>The summary row for sub-goals and initiatives not placed under any goal (its code is empty).</summary>
     public const string UnplacedName = "Ikke plassert under et mål";

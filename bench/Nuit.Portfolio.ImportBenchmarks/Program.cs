@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nuit.Portfolio;
+using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Features.Meetings;
+using Nuit.Portfolio.Features.Meetings.Parsing;
+using Nuit.Portfolio.Tests.Meetings;
+
+// Timed harness for meeting-document import (docs/benchmarks.md, issue 3):
+//   dotnet run -c Release --project bench/Nuit.Portfolio.ImportBenchmarks -- [parse-rounds] [import-rounds]
+// 1. read + parse only (text and PDF), 2. the whole import (parse, store, merge, link, index) into a new SQLite file.
+
+var parseRounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var importRounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+var root = FindRoot();
+var documents = Directory.GetFiles(Path.Combine(root, "seed-data", "meetings"), "*.txt").Order()
+    .Select(p => (Name: Path.GetFileName(p), Bytes: File.ReadAllBytes(p))).ToList();
+var pdfs = documents.Select(d => (Name: Path.ChangeExtension(d.Name, ".pdf"), Bytes: WinAnsiPdf.Build(System.Text.Encoding.UTF8.GetString(d.Bytes)))).ToList();
+
+Console.WriteLine($"{Environment.ProcessorCount} kjerner, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+Console.WriteLine(string.Join(", ", documents.Select(d => $"{d.Name} {d.Bytes.Length / 1024.0:0} KB")));
+Console.WriteLine("rute\tdokumenter\tsekunder\tdok/s\tMB/s");
+
+Report("les+tolk tekst", documents, parseRounds, d => MeetingDocumentParser.Parse(DocumentReader.ReadText(d.Bytes, d.Name), d.Name));
+Report("les+tolk PDF", pdfs, Math.Max(1, parseRounds / 10), d => MeetingDocumentParser.Parse(DocumentReader.ReadText(d.Bytes, d.Name), d.Name));
+
+// The whole import: each round starts from an empty database, so every document is new work, not a no-op.
+var folder = Path.Combine(Path.GetTempPath(), $"nuit-import-bench-{Environment.ProcessId}");
+var elapsed = TimeSpan.Zero;
+for (var round = 0; round <= importRounds; round++)
+{
+    Directory.CreateDirectory(folder);
+    var settings = new Dictionary<string, string?> { ["Database:Path"] = Path.Combine(folder, $"r{round}.db") };
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    await using var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddPortfolio(configuration).BuildServiceProvider();
+    await DatabaseInitializer.InitializeAsync(services, seed: false);
+    var clock = Stopwatch.StartNew();
+    foreach (var d in documents)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ImportDocument(d.Name, d.Bytes, "benchmark"));
+    }
+    clock.Stop();
+    // Round 0 warms up (JIT, the matcher's compiled patterns) and is not counted.
+    if (round > 0) elapsed += clock.Elapsed;
+}
+SqliteConnection.ClearAllPools();
+Directory.Delete(folder, recursive: true);
+Print("hel import (ny database)", documents.Count * importRounds, documents.Sum(d => d.Bytes.LongLength) * importRounds, elapsed);
+return 0;
+
+static void Report(string name, List<(string Name, byte[] Bytes)> docs, int rounds, Action<(string Name, byte[] Bytes)> work)
+{
+    foreach (var d in docs) work(d);
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < rounds; i++) foreach (var d in docs) work(d);
+    clock.Stop();
+    Print(name, docs.Count * rounds, docs.Sum(d => d.Bytes.LongLength) * rounds, clock.Elapsed);
+}
+
+static void Print(string name, int count, long bytes, TimeSpan elapsed) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name}\t{count}\t{elapsed.TotalSeconds:0.00}\t{count / elapsed.TotalSeconds:0.0}\t{bytes / 1024.0 / 1024 / elapsed.TotalSeconds:0.00}"));
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (File.Exists(Path.Combine(dir.FullName, "Nuit.Portfolio.sln"))) return dir.FullName;
+    throw new InvalidOperationException("Finner ikke Nuit.Portfolio.sln");
+}

@@ -1,0 +1,52 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Features.Exports;
+using Nuit.Portfolio.Features.Indicators;
+
+namespace Nuit.Portfolio.Web.Endpoints;
+
+/// <summary>Setting values and targets, and the indicator workbook out (export) and in (import). Listing is in StrategyEndpoints.</summary>
+public static class IndicatorEndpoints
+{
+    public sealed record ValueInput(decimal Value, string Source, string? Note);
+
+    public sealed record TargetInput(decimal Value, string? Case, string? Note);
+
+    public static IEndpointRouteBuilder MapIndicatorEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Indikatorer");
+
+        api.MapPut("/indicators/{code}/values/{period}", async (string code, string period, ValueInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SetIndicatorValue(code, period, input.Value, input.Source, input.Note, Who(http)), ct)));
+
+        api.MapPut("/indicators/{code}/targets/{period}", async (string code, string period, TargetInput input, HttpContext http, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SetIndicatorTarget(code, period, input.Value, input.Case, input.Note, Who(http)), ct)));
+
+        api.MapPost("/indicators/values", async (IFormFile? file, [FromQuery] bool? dryRun, HttpContext http, ISender sender, CancellationToken ct) =>
+        {
+            if (file is null) throw new InputException("forespørselen", "felt file", "last opp arbeidsboken som multipart/form-data i feltet «file».");
+            if (file.Length > Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes)
+                throw new InputException(file.FileName, null, $"filen er større enn {Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            return TypedResults.Ok(await sender.Send(new ImportIndicatorValues(buffer.ToArray(), file.FileName, dryRun ?? false, Who(http)), ct));
+        }).DisableAntiforgery();
+
+        api.MapGet("/exports/indicators.xlsx", async (string? goal, string? from, string? to, ISender sender, CancellationToken ct) =>
+        {
+            var export = await sender.Send(new ExportIndicators(goal, from, to), ct);
+            // ClosedXML and OpenXmlWriter write synchronously; a buffer keeps Kestrel's no-sync-IO rule and
+            // lets a failed export still answer with a problem instead of a cut-off file.
+            var buffer = new MemoryStream();
+            export.WriteTo(buffer);
+            buffer.Position = 0;
+            return TypedResults.File(buffer, export.ContentType, export.FileName);
+        });
+
+        return app;
+    }
+
+    /// <summary>The signed-in user where there is one; the service has no login yet, so otherwise "api".</summary>
+    private static string Who(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } name ? name : "api";
+}

@@ -1,0 +1,51 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Meetings;
+using Nuit.Portfolio.Features.Strategy;
+
+namespace Nuit.Portfolio.Features.Dashboard;
+
+/// <summary>The first page: each goal with how many of its items stand at each status, recent meetings and open action points.</summary>
+public sealed record GetDashboard(DateOnly Today) : IQuery<DashboardView>;
+
+public sealed record DashboardView(
+    StrategyOverview Strategy, IReadOnlyList<GoalStatusCount> Goals, IReadOnlyList<MeetingSummary> RecentMeetings, IReadOnlyList<OpenActionPoint> OpenActionPoints);
+
+/// <summary>Counts over the goal's sub-goals and initiatives, by their latest status; items never reported count as grey.</summary>
+public sealed record GoalStatusCount(string Code, string Name, int Green, int Amber, int Red, int Grey);
+
+public sealed record OpenActionPoint(string Case, string CaseTitle, string Text, DateOnly? MeetingDate, int? AgeDays);
+
+public sealed class GetDashboardHandler(PortfolioDbContext db, ISender sender) : IQueryHandler<GetDashboard, DashboardView>
+{
+    public async ValueTask<DashboardView> Handle(GetDashboard query, CancellationToken cancellationToken)
+    {
+        var overview = await sender.Send(new ListGoals(), cancellationToken);
+        var statuses = await sender.Send(new GetLatestStatuses(), cancellationToken);
+        RagStatus StatusOf(string code) => statuses.TryGetValue(code, out var s) ? s.Rag : RagStatus.Grey;
+
+        var goals = overview.Goals.Select(g =>
+        {
+            var codes = g.SubGoals.Select(s => s.Code)
+                .Concat(g.SubGoals.SelectMany(s => s.Initiatives).Concat(g.Initiatives).Select(i => i.Code))
+                .Distinct().Select(StatusOf).ToList();
+            return new GoalStatusCount(g.Code, g.Name,
+                codes.Count(r => r == RagStatus.Green), codes.Count(r => r == RagStatus.Amber),
+                codes.Count(r => r == RagStatus.Red), codes.Count(r => r == RagStatus.Grey));
+        }).ToList();
+
+        var meetings = (await sender.Send(new ListMeetings(), cancellationToken)).Take(5).ToList();
+
+        var actions = await db.ActionPoints.AsNoTracking().Where(a => a.Status == ActionPointStatus.Open)
+            .OrderBy(a => a.Case!.MeetingDate).ThenBy(a => a.Order)
+            .Select(a => new { a.Case!.Body!.Code, a.Case.Number, a.Case.Title, a.Text, a.Case.MeetingDate })
+            .ToListAsync(cancellationToken);
+        var open = actions.Select(a => new OpenActionPoint(
+            $"{Bodies.ShortName(a.Code)} {a.Number}", a.Title, a.Text, a.MeetingDate,
+            a.MeetingDate is { } d ? query.Today.DayNumber - d.DayNumber : null)).ToList();
+
+        return new DashboardView(overview, goals, meetings, open);
+    }
+}

@@ -1,0 +1,42 @@
+using FluentValidation;
+using Mediator;
+using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Data;
+
+namespace Nuit.Portfolio.Features.Indicators;
+
+/// <summary>Sets the target of an indicator for one period, optionally naming the case that decided it ("NUIT 31/24").</summary>
+public sealed record SetIndicatorTarget(
+    string Code, string Period, decimal Value, string? Case, string? Note, string ChangedBy, string Via = "api")
+    : ICommand<IndicatorEditResult>;
+
+public sealed class SetIndicatorTargetValidator : AbstractValidator<SetIndicatorTarget>
+{
+    public SetIndicatorTargetValidator()
+    {
+        RuleFor(x => x.Code).NotEmpty().WithMessage("Oppgi koden til indikatoren.").MaximumLength(40);
+        RuleFor(x => x.Period).Must(p => Domain.Period.TryParse(p, out _))
+            .WithMessage(x => $"«{x.Period}» er ikke en periode. Skriv 2025 eller 2025-Q1.");
+        RuleFor(x => x.Case).MustBeACase();
+        RuleFor(x => x.Note).MaximumLength(2000);
+        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
+    }
+}
+
+public sealed class SetIndicatorTargetHandler(PortfolioDbContext db, TimeProvider clock) : ICommandHandler<SetIndicatorTarget, IndicatorEditResult>
+{
+    public async ValueTask<IndicatorEditResult> Handle(SetIndicatorTarget command, CancellationToken cancellationToken)
+    {
+        var (d, period) = await IndicatorCommands.FindAsync(db, command.Code, command.Period, cancellationToken);
+        Domain.Case? setBy = null;
+        if (command.Case is { } caseText)
+        {
+            var (found, problem) = await IndicatorEdits.FindCaseAsync(db, caseText, cancellationToken);
+            setBy = found ?? throw new NotFoundException($"Målverdien viser til en ukjent sak: {problem}.");
+        }
+        var changes = IndicatorEdits.SetTarget(db, d, period, command.Value, setBy, command.Note?.Trim(),
+            new EditContext(command.ChangedBy, command.Via, clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        return IndicatorCommands.Result(d, period, changes);
+    }
+}

@@ -1,0 +1,157 @@
+using System.IO.Compression;
+using ClosedXML.Excel;
+using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Rendering.Workbooks;
+
+namespace Nuit.Portfolio.Tests.Workbooks;
+
+public sealed class IndicatorWorkbookReaderTests
+{
+    private static byte[] Edit(byte[] workbook, Action<IXLWorksheet> edit)
+    {
+        using var wb = new XLWorkbook(new MemoryStream(workbook));
+        edit(wb.Worksheet("Verdier"));
+        using var s = new MemoryStream();
+        wb.SaveAs(s);
+        return s.ToArray();
+    }
+
+    private static InputException Fails(byte[] bytes, string name = "indikatorer.xlsx") =>
+        Assert.Throws<InputException>(() => IndicatorWorkbookReader.Read(bytes, name));
+
+    [Theory]
+    [InlineData("closedxml")]
+    [InlineData("streaming")]
+    public void An_exported_workbook_reads_back_as_written(string writer)
+    {
+        var model = SampleWorkbook.Create();
+        var bytes = writer == "closedxml" ? SampleWorkbook.ClosedXml(model) : SampleWorkbook.Streaming(model);
+
+        var content = IndicatorWorkbookReader.Read(bytes, "indikatorer.xlsx");
+
+        Assert.Equal(5, content.Rows.Count);
+        var row = content.Rows[1];
+        Assert.Equal(new ValueSheetEntry(3, "DIGITAL-KONTAKT", Period.OfYear(2023), 57, 60, "Innbyggerundersøkelsen om e-helse 2023",
+            SampleWorkbook.Injection, "NUIT 31/24"), row);
+        Assert.Equal(Period.Parse("2025-Q1"), content.Rows[4].Period);
+        Assert.Equal(1234.5m, content.Rows[4].Value);
+        Assert.Null(content.Rows[2].Value);
+    }
+
+    [Fact]
+    public void Edits_moved_columns_and_new_rows_are_read()
+    {
+        var bytes = Edit(SampleWorkbook.ClosedXml(SampleWorkbook.Create()), ws =>
+        {
+            ws.Cell("C2").Value = 55.5;
+            ws.Cell("A7").Value = "digital-kontakt";
+            ws.Cell("B7").Value = 2024;
+            ws.Cell("C7").Value = 61;
+            // Swap the Status and Kilde columns (by header): the reader goes by header, not by position.
+            ws.Cell("F1").Value = "Midlertidig";
+            ws.Cell("E1").Value = "Kilde";
+            ws.Cell("F1").Value = "Status";
+            ws.Cell("E7").Value = "Innbyggerundersøkelsen 2024";
+            ws.Cell("B8").Value = "";
+        });
+
+        var content = IndicatorWorkbookReader.Read(bytes, "x.xlsx");
+
+        Assert.Equal(55.5m, content.Rows[0].Value);
+        var added = content.Rows[^1];
+        Assert.Equal(("DIGITAL-KONTAKT", Period.OfYear(2024), 61m, "Innbyggerundersøkelsen 2024"), (added.Code, added.Period, added.Value!.Value, added.Source!));
+        Assert.Equal("Verdier!E7", content.Cell(7, IndicatorWorkbookLayout.SourceHeader));
+    }
+
+    [Fact]
+    public void Text_that_is_not_a_number_names_sheet_cell_and_text()
+    {
+        var bytes = Edit(SampleWorkbook.ClosedXml(SampleWorkbook.Create()), ws => ws.Cell("C14").SetValue("12,5 %").SetDataType(XLDataType.Text));
+        var ex = Fails(Edit(bytes, ws => { ws.Cell("A14").Value = "DIGITAL-KONTAKT"; ws.Cell("B14").Value = 2024; }));
+        Assert.Equal("indikatorer.xlsx, Verdier!C14: «12,5 %» er ikke et tall.", ex.Message);
+    }
+
+    [Fact]
+    public void A_number_typed_as_text_is_read_the_norwegian_way()
+    {
+        var bytes = Edit(SampleWorkbook.ClosedXml(SampleWorkbook.Create()), ws => ws.Cell("C2").SetValue("12,5").SetDataType(XLDataType.Text));
+        Assert.Equal(12.5m, IndicatorWorkbookReader.Read(bytes, "x.xlsx").Rows[0].Value);
+    }
+
+    [Theory]
+    [InlineData("B2", "2024-13", "Verdier!B2: «2024-13» er ikke en periode")]
+    [InlineData("D3", "ja", "Verdier!D3: «ja» er ikke et tall")]
+    public void Bad_cells_name_their_place(string cell, string text, string expected)
+    {
+        var bytes = Edit(SampleWorkbook.ClosedXml(SampleWorkbook.Create()), ws => ws.Cell(cell).SetValue(text).SetDataType(XLDataType.Text));
+        Assert.Contains(expected, Fails(bytes).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Formulas_are_refused()
+    {
+        var bytes = Edit(SampleWorkbook.ClosedXml(SampleWorkbook.Create()), ws => ws.Cell("C2").FormulaA1 = "=1+1");
+        Assert.Contains("Verdier!C2: cellen inneholder en formel", Fails(bytes).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_repeated_period_and_a_missing_column_are_refused()
+    {
+        var twice = Edit(SampleWorkbook.ClosedXml(SampleWorkbook.Create()), ws => { ws.Cell("A7").Value = "DIGITAL-KONTAKT"; ws.Cell("B7").Value = 2022; });
+        Assert.Contains("Verdier!B7: DIGITAL-KONTAKT 2022 står også i rad 2", Fails(twice).Message, StringComparison.Ordinal);
+
+        var noValue = Edit(SampleWorkbook.ClosedXml(SampleWorkbook.Create()), ws => ws.Cell("C1").Value = "Tall");
+        Assert.Contains("Verdier!A1: mangler kolonnen «Verdi»", Fails(noValue).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_workbook_without_the_Verdier_sheet_is_refused()
+    {
+        using var wb = new XLWorkbook();
+        wb.AddWorksheet("Ark1").Cell("A1").Value = "x";
+        using var s = new MemoryStream();
+        wb.SaveAs(s);
+        Assert.Contains("mangler arket «Verdier»", Fails(s.ToArray()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Macro_enabled_files_are_refused_by_name_and_by_content()
+    {
+        var workbook = SampleWorkbook.ClosedXml(SampleWorkbook.Create());
+        Assert.Contains("makro", Fails(workbook, "indikatorer.xlsm").Message, StringComparison.Ordinal);
+
+        var withVba = AddEntry(workbook, "xl/vbaProject.bin", new byte[100]);
+        Assert.Contains("makroer (VBA)", Fails(withVba).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Oversize_files_zip_bombs_and_non_workbooks_are_refused()
+    {
+        var big = new byte[WorkbookFileGuard.MaxFileBytes + 1];
+        big[0] = (byte)'P';
+        big[1] = (byte)'K';
+        Assert.Contains("grensen er 20 MB", Fails(big).Message, StringComparison.Ordinal);
+
+        // 60 MB of zeros packs to about 60 KB: a thousand to one.
+        var bomb = AddEntry(SampleWorkbook.ClosedXml(SampleWorkbook.Create()), "xl/media/zeros.bin", new byte[60 * 1024 * 1024]);
+        Assert.True(bomb.Length < 1024 * 1024);
+        Assert.Contains("zip-bombe", Fails(bomb).Message, StringComparison.Ordinal);
+
+        Assert.Contains("ikke en Excel-arbeidsbok", Fails("Indikator;Periode;Verdi\n"u8.ToArray(), "indikatorer.csv").Message, StringComparison.Ordinal);
+        var truncated = SampleWorkbook.ClosedXml(SampleWorkbook.Create())[..2000];
+        Assert.Contains("skadet", Fails(truncated).Message, StringComparison.Ordinal);
+    }
+
+    private static byte[] AddEntry(byte[] workbook, string name, byte[] content)
+    {
+        using var s = new MemoryStream();
+        s.Write(workbook);
+        using (var zip = new ZipArchive(s, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            using var e = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+            e.Write(content);
+        }
+        return s.ToArray();
+    }
+}
