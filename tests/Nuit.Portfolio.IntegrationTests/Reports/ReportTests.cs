@@ -198,6 +198,15 @@ public sealed class ReportTests : IDisposable
         var png = await client.GetByteArrayAsync($"/api/reports/{result.Report.Id}/files/chart-status-per-mal-2025-Q1.png", Ct);
         Assert.Equal(result.Report.Files.Single(f => f.Name == "chart-status-per-mal-2025-Q1.png").Sha256, Convert.ToHexStringLower(SHA256.HashData(png)));
 
+        // The workbook over the real seed data: valid Open XML, one row per case of the quarter.
+        var xlsx = await client.GetAsync($"/api/reports/{result.Report.Id}/files/report-2025-Q1.xlsx", Ct);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync(Ct);
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc, Ct).Select(e => e.Description));
+        using (var wb = new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes)))
+            Assert.Equal(Q1Cases, wb.Worksheet("Saker").Range("A2:A12").Cells().Select(c => c.GetString()));
+
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/reports?quarter=2025-Q5", null, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/reports/999/files/report-2025-Q1.html", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/reports/{result.Report.Id}/files/nope.html", Ct)).StatusCode);
@@ -221,7 +230,7 @@ public sealed class ReportTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("Publisert, versjon 1", run.Stdout, StringComparison.Ordinal);
-        foreach (var name in new[] { "report-2025-Q1.html", "data-2025-Q1.json", "chart-status-per-mal-2025-Q1.png", "chart-status-per-mal-2025-Q1.svg", "chart-saker-per-kvartal-2025-Q1.png" })
+        foreach (var name in new[] { "report-2025-Q1.html", "report-2025-Q1.xlsx", "data-2025-Q1.json", "chart-status-per-mal-2025-Q1.png", "chart-status-per-mal-2025-Q1.svg", "chart-saker-per-kvartal-2025-Q1.png" })
             Assert.True(File.Exists(Path.Combine(output, name)), name);
         Assert.Empty(Directory.GetFiles(output, "*.tmp"));
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Nuit.Portfolio.Rendering.Charts;
+using Nuit.Portfolio.Rendering.Workbooks;
 
 namespace Nuit.Portfolio.Rendering.Reports;
 
@@ -47,6 +48,7 @@ public static class QuarterReportFiles
         var files = new List<RenderedFile>
         {
             new(HtmlName(report.Quarter), "text/html; charset=utf-8", Encoding.UTF8.GetBytes(QuarterReportHtml.Build(report, charts, edition))),
+            new(WorkbookName(report.Quarter), IndicatorWorkbookLayout.ContentType, ReportWorkbookBuilder.Build(report, charts, edition)),
             new(SnapshotName(report.Quarter), "application/json", JsonSerializer.SerializeToUtf8Bytes(report, SnapshotJson)),
         };
         foreach (var c in charts)
