@@ -226,10 +226,12 @@ public sealed class ReportTests : IDisposable
     {
         var output = _folder.File("ut");
         var run = await AppProcess.RunCliAsync(_folder.Path, "--db", _folder.DatabasePath, "--seed-data", RepoRoot.SeedData,
-            "report", "--quarter", "2025-Q1", "--out", output, "--publish");
+            "report", "--quarter", "2025-Q1", "--out", output, "--publish", "--format", "json");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        Assert.Contains("Publisert, versjon 1", run.Stdout, StringComparison.Ordinal);
+        // stdout is JSON and nothing else (native chart code must not print there).
+        using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.Equal("Publisert, versjon 1", json.RootElement.GetProperty("report").GetProperty("editionText").GetString());
         foreach (var name in new[] { "report-2025-Q1.html", "report-2025-Q1.xlsx", "data-2025-Q1.json", "chart-status-per-mal-2025-Q1.png", "chart-status-per-mal-2025-Q1.svg", "chart-saker-per-kvartal-2025-Q1.png" })
             Assert.True(File.Exists(Path.Combine(output, name)), name);
         Assert.Empty(Directory.GetFiles(output, "*.tmp"));

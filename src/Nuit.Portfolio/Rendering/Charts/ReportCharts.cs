@@ -50,7 +50,8 @@ public static class ReportCharts
             var targets = plot.Add.Scatter(indicator.Targets.Select(t => x[t.Period]).ToArray(), indicator.Targets.Select(t => (double)t.Value).ToArray());
             targets.Color = ChartPalette.Orange;
             targets.LineWidth = 2;
-            targets.LinePattern = LinePattern.Dashed;
+            // No dash pattern: Skia's SVG canvas cannot write one and prints "Unsupported path effect" to
+            // stdout (breaking the CLI's JSON). Square markers and the legend tell the target from the values.
             targets.MarkerShape = MarkerShape.FilledSquare;
             targets.MarkerSize = 7;
             targets.LegendText = "Mål";
