@@ -18,6 +18,7 @@ public static class NuitProgram
         StatusCommands.AddTo(root);
         ReportCommands.AddTo(root);
         IndicatorCommands.AddTo(root);
+        SynthCommand.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }
 }
