@@ -38,17 +38,11 @@ public sealed class ListReportsHandler(PortfolioDbContext db) : IQueryHandler<Li
         var rows = await reports.Select(r => new
         {
             Report = r,
-            Files = r.Files.Select(f => new { f.Name, f.ContentType, f.Size, f.Sha256 }).ToList(),
+            Files = r.Files.Select(f => new ReportFileInfo(f.Name, f.ContentType, f.Size, f.Sha256)).ToList(),
         }).ToListAsync(cancellationToken);
         return [.. rows
             .OrderByDescending(x => x.Report.Quarter).ThenBy(x => x.Report.Edition == 0 ? 0 : 1).ThenByDescending(x => x.Report.Edition)
-            .Select(x =>
-            {
-                var r = x.Report;
-                return new ReportSummary(r.Id, r.Quarter.ToString(), r.Quarter.ToDisplayString(), r.State.ToString().ToLowerInvariant(), r.Edition,
-                    ReportProjections.EditionText(r.State, r.Edition), r.CutOff, r.CreatedAt, r.CreatedBy, r.PublishedAt, r.DataSha256,
-                    [.. x.Files.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => new ReportFileInfo(f.Name, f.ContentType, f.Size, f.Sha256))]);
-            })];
+            .Select(x => x.Report.ToSummary(x.Files))];
     }
 }
 

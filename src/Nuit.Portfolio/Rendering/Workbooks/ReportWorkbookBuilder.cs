@@ -194,13 +194,7 @@ public static class ReportWorkbookBuilder
         cell.Style.NumberFormat.Format = "#,##0";
     }
 
-    private static void Number(IXLCell cell, decimal? value, int decimals)
-    {
-        if (value is not { } v) return;
-        cell.SetValue(v);
-        cell.DataType = XLDataType.Number;
-        cell.Style.NumberFormat.Format = NumberFormat(decimals);
-    }
+    private static void Number(IXLCell cell, decimal? value, int decimals) => ClosedXmlIndicatorWorkbookWriter.Number(cell, value, decimals);
 
     private static void DateCell(IXLCell cell, System.DateTime value, string format)
     {
