@@ -5,6 +5,7 @@ using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Web;
 using Nuit.Portfolio.Web.Endpoints;
+using Nuit.Portfolio.Web.Jobs;
 
 // Content (settings, wwwroot) comes from the app's own folder, so the working directory only decides
 // where a relative Database:Path points: ./data/portfolio.db under the folder the service is started in.
@@ -30,6 +31,7 @@ builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 builder.Services.AddHostedService<DatabaseStartup>();
+builder.Services.AddReportJobs(builder.Configuration);
 
 var app = builder.Build();
 
@@ -49,6 +51,9 @@ app.MapHealthChecks("/health");
 app.MapStrategyEndpoints();
 app.MapMeetingEndpoints();
 app.MapLinkEndpoints();
+app.MapReportEndpoints();
+app.MapStatusEndpoints();
+app.UseReportJobsDashboard();
 app.MapIndicatorEndpoints();
 app.MapRazorPages();
 
