@@ -15,6 +15,8 @@ public static class NuitProgram
         StrategyCommands.AddTo(root);
         MeetingCommands.AddTo(root);
         LinkCommands.AddTo(root);
+        StatusCommands.AddTo(root);
+        ReportCommands.AddTo(root);
         IndicatorCommands.AddTo(root);
         AccessCommands.AddTo(root);
         SynthCommand.AddTo(root);

@@ -6,6 +6,7 @@ using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Web;
 using Nuit.Portfolio.Web.Auth;
 using Nuit.Portfolio.Web.Endpoints;
+using Nuit.Portfolio.Web.Jobs;
 
 // Content (settings, wwwroot) comes from the app's own folder, so the working directory only decides
 // where a relative Database:Path points: ./data/portfolio.db under the folder the service is started in.
@@ -39,6 +40,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 builder.Services.AddHostedService<DatabaseStartup>();
 builder.Services.AddHostedService<InitialAdminStartup>();
+builder.Services.AddReportJobs(builder.Configuration);
 
 var app = builder.Build();
 
@@ -65,6 +67,9 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapStrategyEndpoints();
 app.MapMeetingEndpoints();
 app.MapLinkEndpoints();
+app.MapReportEndpoints();
+app.MapStatusEndpoints();
+app.UseReportJobsDashboard();
 app.MapIndicatorEndpoints();
 app.MapAccessEndpoints();
 app.MapRazorPages();

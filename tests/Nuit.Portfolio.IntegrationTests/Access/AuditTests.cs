@@ -35,6 +35,8 @@ public sealed class AuditTests : IDisposable
         await Ok(await editor.PutAsJsonAsync("/api/items/SFM/aliases", new { add = new[] { "forskrivningsmodulen" } }, Ct));
         await Ok(await editor.PutAsJsonAsync("/api/indicators/DIGITAL-KONTAKT/values/2024", new { value = 61, source = "Test" }, Ct));
         await Ok(await editor.PutAsJsonAsync("/api/indicators/DIGITAL-KONTAKT/targets/2026", new { value = 70 }, Ct));
+        await Ok(await editor.PostAsJsonAsync("/api/status/SFM", new { quarter = "2025-Q3", rag = "amber", text = "Forsinket pilot" }, Ct));
+        await Ok(await editor.PostAsJsonAsync("/api/initiatives/SFM/milestones", new { name = "Pilot", planned = "2026-06-30" }, Ct));
         var upload = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Minutes("Kari Nordmann"))), "files", "referat-2-2025.txt" } };
         await Ok(await editor.PostAsync(new Uri("/api/imports", UriKind.Relative), upload, Ct));
         await Ok(await admin.PostAsJsonAsync("/api/users", new { userName = "ola", role = "Editor" }, Ct));
@@ -51,6 +53,8 @@ public sealed class AuditTests : IDisposable
         Assert.Contains(records, r => (r.Subject, r.Field, r.NewValue, r.ChangedBy) == ("bruker ola", "rolle", "Editor", "token:test-Admin"));
         Assert.Contains(records, r => (r.Subject, r.Field, r.NewValue) == ("token overvåking", "rolle", "Reader"));
         Assert.Contains(records, r => (r.Subject, r.Field, r.OldValue, r.NewValue) == ("token overvåking", "status", "aktiv", "tilbakekalt"));
+        Assert.Contains(records, r => (r.ItemCode, r.Field, r.NewValue, r.ChangedBy) == ("SFM", "status 2025-Q3", "Gul: Forsinket pilot", editorName));
+        Assert.Contains(records, r => (r.ItemCode, r.Subject, r.Field, r.OldValue, r.NewValue) == ("SFM", "milepæl Pilot", "planlagt", null, "2026-06-30"));
         Assert.All(records, r => Assert.True(r.ChangedAt > DateTimeOffset.UtcNow.AddMinutes(-5)));
 
         // On the item's page, newest first.

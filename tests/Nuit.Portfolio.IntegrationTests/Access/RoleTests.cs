@@ -51,6 +51,10 @@ public sealed class RoleTests(RoleFixture fixture) : IClassFixture<RoleFixture>
         ("POST", "/api/links/refresh", "{}", AccessRole.Editor),
         ("POST", "/api/imports", null, AccessRole.Editor),
         ("POST", "/api/indicators/values", null, AccessRole.Editor),
+        ("GET", "/api/reports", null, AccessRole.Reader),
+        ("GET", "/api/status/SFM", null, AccessRole.Reader),
+        ("POST", "/api/status/SFM", """{"quarter":"2025-Q3","rag":"green"}""", AccessRole.Editor),
+        ("POST", "/api/initiatives/SFM/milestones", """{"name":"Pilot","planned":"2026-06-30"}""", AccessRole.Editor),
         ("GET", "/api/tokens", null, AccessRole.Admin),
         ("POST", "/api/tokens", """{"role":"Reader","name":"fra-tabellen"}""", AccessRole.Admin),
         ("DELETE", "/api/tokens/finnes-ikke", null, AccessRole.Admin),
@@ -147,6 +151,16 @@ public sealed class RoleTests(RoleFixture fixture) : IClassFixture<RoleFixture>
         var done = await Forms.PostAsync(editor, "/initiatives/SFM", "/initiatives/SFM?handler=Decide", decide);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         Assert.Equal("confirmed", (await fixture.App.SendAsync(new Features.Linking.GetCaseLinks("NUIT 33/24"))).Single(l => l.Item == "SFM").State);
+    }
+
+    [Fact]
+    public async Task The_Hangfire_dashboard_is_for_Admin_only()
+    {
+        var anonymous = await fixture.App.AnonymousClient().GetAsync(new Uri("/hangfire", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        foreach (var role in new[] { AccessRole.Reader, AccessRole.Editor })
+            Assert.Equal(HttpStatusCode.Forbidden, (await fixture.App.CreateClient(role).GetAsync(new Uri("/hangfire", UriKind.Relative), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.App.CreateClient(AccessRole.Admin).GetAsync(new Uri("/hangfire", UriKind.Relative), Ct)).StatusCode);
     }
 
     [Fact]

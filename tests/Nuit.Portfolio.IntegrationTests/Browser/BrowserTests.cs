@@ -98,13 +98,33 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task A_quarterly_report_made_on_the_reports_page_downloads_as_html()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/reports");
+        await page.GetByLabel("Kvartal").FillAsync("2025-Q1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lag rapport nå" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Rapporten for 1. kvartal 2025 er laget");
+        await Shot(page, "08-rapporter");
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "report-2025-Q1.html" }).First.ClickAsync());
+        Assert.Equal("report-2025-Q1.html", download.SuggestedFilename);
+        var path = Path.Combine(BrowserFixture.Screenshots, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        var html = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        Assert.Contains("1. kvartal 2025", html, StringComparison.Ordinal);
+        Assert.Contains("1/25", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_page_in_the_navigation_opens()
     {
         var page = await fixture.NewPageAsync();
         foreach (var (link, heading) in new[]
                  {
                      ("Veikart", "Veikart"), ("Møter", "Møter"), ("Indikatorer", "Strategiske indikatorer"),
-                     ("Import", "Import av møtedokumenter"), ("Oversikt", "Oversikt"),
+                     ("Rapporter", "Kvartalsrapporter"), ("Import", "Import av møtedokumenter"), ("Oversikt", "Oversikt"),
                  })
         {
             await page.GotoAsync("/");

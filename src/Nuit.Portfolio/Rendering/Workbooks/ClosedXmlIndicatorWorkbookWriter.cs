@@ -165,7 +165,7 @@ public static class ClosedXmlIndicatorWorkbookWriter
         if (quote ?? LooksLikeFormula(clean)) cell.Style.IncludeQuotePrefix = true;
     }
 
-    private static void Number(IXLCell cell, decimal? value, int decimals)
+    internal static void Number(IXLCell cell, decimal? value, int decimals)
     {
         if (value is not { } v) return;
         cell.SetValue(v);

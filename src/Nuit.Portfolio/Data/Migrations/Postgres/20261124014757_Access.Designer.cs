@@ -13,7 +13,7 @@ using Nuit.Portfolio.Data;
 namespace Nuit.Portfolio.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPortfolioDbContext))]
-    [Migration("20261124011415_Access")]
+    [Migration("20261124014757_Access")]
     partial class Access
     {
         /// <inheritdoc />
@@ -764,6 +764,93 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Nuit.Portfolio.Domain.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CutOff")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DataSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter", "Edition")
+                        .IsUnique();
+
+                    b.ToTable("Reports", (string)null);
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.ReportFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReportFiles", (string)null);
+                });
+
             modelBuilder.Entity("Nuit.Portfolio.Domain.RoadmapItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1263,6 +1350,17 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                     b.Navigation("Initiative");
                 });
 
+            modelBuilder.Entity("Nuit.Portfolio.Domain.ReportFile", b =>
+                {
+                    b.HasOne("Nuit.Portfolio.Domain.Report", "Report")
+                        .WithMany("Files")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("Nuit.Portfolio.Domain.RoadmapItem", b =>
                 {
                     b.HasOne("Nuit.Portfolio.Domain.Goal", "Goal")
@@ -1315,6 +1413,11 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                     b.Navigation("Attendances");
 
                     b.Navigation("Cases");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.Report", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.RoadmapItem", b =>

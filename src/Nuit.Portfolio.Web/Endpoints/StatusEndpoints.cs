@@ -1,0 +1,29 @@
+using Mediator;
+using Nuit.Portfolio.Features.Status;
+using Nuit.Portfolio.Web.Auth;
+
+namespace Nuit.Portfolio.Web.Endpoints;
+
+public static class StatusEndpoints
+{
+    public sealed record StatusRequest(string Quarter, string Rag, string? Text);
+
+    public sealed record MilestoneRequest(string Name, DateOnly? Planned, DateOnly? Forecast, DateOnly? Actual, string? Source);
+
+    public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Status").RequireAuthorization(Policies.Reader);
+
+        api.MapGet("/status/{code}", async (string code, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetStatusHistory(code), ct)));
+        api.MapPost("/status/{code}", async (string code, StatusRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        {
+            var entry = await sender.Send(new SetStatus(code, request.Quarter, request.Rag, request.Text, http.User.Identity?.Name ?? "api"), ct);
+            return TypedResults.Created($"/api/status/{entry.Item}", entry);
+        }).RequireAuthorization(Policies.Editor);
+        api.MapPost("/initiatives/{code}/milestones", async (string code, MilestoneRequest request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SetMilestone(code, request.Name, request.Planned, request.Forecast, request.Actual, request.Source), ct)))
+            .RequireAuthorization(Policies.Editor);
+        return app;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Domain;
+
+namespace Nuit.Portfolio.Features.Reports;
+
+/// <summary>
+/// Builds the report for a quarter and stores it: as the quarter's draft (replacing the previous draft),
+/// or with <see cref="Publish"/> as a new frozen edition (1, 2 …) that later edits never change.
+/// With <see cref="OnlyIfMissing"/> (the scheduled job) nothing happens when the quarter already has a report.
+/// </summary>
+/// <remarks>
+/// A plain request rather than an <see cref="ICommand{TResponse}"/>: the transaction behaviour would hold
+/// the database's write lock while the charts and files are rendered. Instead the files are built in
+/// memory first and then stored in one short transaction of their own: all of them, or none.
+/// </remarks>
+public sealed record CreateReport(string Quarter, bool Publish = false, string CreatedBy = "system", bool OnlyIfMissing = false, DateTimeOffset? CutOff = null)
+    : IRequest<CreateReportResult>;
+
+/// <param name="Outcome">created, replaced (a draft rebuilt) or existing (nothing done).</param>
+public sealed record CreateReportResult(ReportSummary Report, string Outcome);
+
+public sealed class CreateReportValidator : AbstractValidator<CreateReport>
+{
+    public CreateReportValidator()
+    {
+        RuleFor(x => x.Quarter).Must(q => Domain.Quarter.TryParse(q, out _))
+            .WithMessage(x => $"«{x.Quarter}» er ikke et kvartal. Skriv det som 2025-Q1.");
+        RuleFor(x => x.CreatedBy).NotEmpty().MaximumLength(200);
+    }
+}
+
+public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, TimeProvider clock, AuditTrail audit) : IRequestHandler<CreateReport, CreateReportResult>
+{
+    public async ValueTask<CreateReportResult> Handle(CreateReport command, CancellationToken cancellationToken)
+    {
+        var quarter = Domain.Quarter.Parse(command.Quarter);
+        if (command.OnlyIfMissing && await FindAnyAsync(quarter, cancellationToken) is { } existing)
+            return new CreateReportResult(existing.ToSummary(), "existing");
+
+        var now = clock.GetUtcNow();
+        var cutOff = command.CutOff ?? now;
+        var state = command.Publish ? ReportState.Published : ReportState.Draft;
+        var edition = command.Publish ? await NextEditionAsync(quarter, cancellationToken) : 0;
+        var rendered = await sender.Send(new RenderQuarterReport(
+            quarter.ToString(), cutOff, ReportProjections.EditionText(state, edition)), cancellationToken);
+        var snapshot = rendered.Files.Single(f => f.ContentType == "application/json");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (command.OnlyIfMissing && await FindAnyAsync(quarter, cancellationToken) is { } raced)
+                return new CreateReportResult(raced.ToSummary(), "existing");
+
+            var report = command.Publish ? null : await db.Set<Report>().Include(r => r.Files)
+                .FirstOrDefaultAsync(r => r.Quarter == quarter && r.Edition == 0, cancellationToken);
+            var outcome = report is null ? "created" : "replaced";
+            if (report is null)
+            {
+                report = new Report { Quarter = quarter, State = state, Edition = edition, CreatedBy = command.CreatedBy, DataSha256 = "" };
+                db.Add(report);
+            }
+            else
+            {
+                // Removed first and saved, so the new files may reuse the old names under the unique index.
+                db.RemoveRange(report.Files);
+                report.Files.Clear();
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            report.CutOff = cutOff;
+            report.CreatedAt = now;
+            report.CreatedBy = command.CreatedBy;
+            report.PublishedAt = command.Publish ? now : null;
+            report.DataSha256 = Sha256(snapshot.Content);
+            audit.Record(null, $"rapport {quarter}", "rapport", outcome == "created" ? null : "(tidligere utkast)",
+                command.Publish ? $"publisert utgave {edition}" : outcome == "created" ? "utkast" : "utkast bygget på nytt", by: command.CreatedBy);
+            await db.SaveChangesAsync(cancellationToken);
+
+            foreach (var f in rendered.Files)
+                report.Files.Add(new ReportFile { Name = f.Name, ContentType = f.ContentType, Size = f.Content.Length, Sha256 = Sha256(f.Content), Content = f.Content });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new CreateReportResult(report.ToSummary(), outcome);
+        }
+        catch (DbUpdateException) when (command.OnlyIfMissing)
+        {
+            // Another run stored the quarter's report between our check and our insert: that one stands.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var winner = await FindAnyAsync(quarter, cancellationToken);
+            if (winner is null) throw;
+            return new CreateReportResult(winner.ToSummary(), "existing");
+        }
+        catch (DbUpdateException ex) when (command.Publish && ex is not DbUpdateConcurrencyException)
+        {
+            // Two people published at once and took the same edition number; the second tries again.
+            throw new DbUpdateConcurrencyException("Rapporten ble publisert av en annen samtidig. Prøv igjen.", ex);
+        }
+    }
+
+    private Task<Report?> FindAnyAsync(Domain.Quarter quarter, CancellationToken ct) =>
+        db.Set<Report>().AsNoTracking().Include(r => r.Files)
+            .Where(r => r.Quarter == quarter).OrderByDescending(r => r.Edition).FirstOrDefaultAsync(ct);
+
+    private async Task<int> NextEditionAsync(Domain.Quarter quarter, CancellationToken ct) =>
+        (await db.Set<Report>().Where(r => r.Quarter == quarter).MaxAsync(r => (int?)r.Edition, ct) ?? 0) + 1;
+
+    internal static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+}
