@@ -90,7 +90,7 @@ public sealed class SignInTests : IDisposable
     {
         await using var app = new PortfolioApp(_folder.DatabasePath);
         var client = app.CreateClient();
-        foreach (var url in new[] { "/", "/initiatives/SFM", "/cases/NUIT/31-24", "/meetings", "/indicators", "/audit", "/import", "/roadmap" })
+        foreach (var url in new[] { "/", "/initiatives/SFM", "/cases/NUIT/31-24", "/meetings", "/indicators", "/indicators/DIGITAL-KONTAKT", "/audit", "/import", "/roadmap", "/reports" })
         {
             var response = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -62,7 +62,7 @@ public sealed class StatusTests : IDisposable
         milestone.EnsureSuccessStatusCode();
 
         var history = (await client.GetFromJsonAsync<StatusHistory>("/api/status/PLL", Ct))!;
-        Assert.Equal(("2025-Q1", "amber", "Avhenger av SFM", "api"), (history.Quarters[0].Quarter, history.Quarters[0].Rag, history.Quarters[0].Narrative, history.Quarters[0].Author));
+        Assert.Equal(("2025-Q1", "amber", "Avhenger av SFM", "token:test-Admin"), (history.Quarters[0].Quarter, history.Quarters[0].Rag, history.Quarters[0].Narrative, history.Quarters[0].Author));
         var m = Assert.Single(history.Milestones);
         Assert.Equal(("Utprøving", new DateOnly(2025, 6, 1), new DateOnly(2025, 11, 1), true), (m.Name, m.Planned, m.Forecast, m.Slipped));
     }
