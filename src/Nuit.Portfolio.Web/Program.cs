@@ -50,6 +50,7 @@ app.MapStrategyEndpoints();
 app.MapMeetingEndpoints();
 app.MapLinkEndpoints();
 app.MapIndicatorEndpoints();
+app.MapRoadmapEndpoints();
 app.MapRazorPages();
 
 try

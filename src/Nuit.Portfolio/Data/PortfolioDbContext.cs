@@ -31,6 +31,7 @@ public sealed class PortfolioDbContext(DbContextOptions<PortfolioDbContext> opti
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
     public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortfolioDbContext).Assembly);
