@@ -37,6 +37,127 @@ public static class RoadmapCommands
 
         root.Subcommands.Add(MilestoneCommands());
         root.Subcommands.Add(HistoryCommand());
+        root.Subcommands.Add(PlanCommands());
+        var export = Existing(root, "export", "Eksporterer data til filer.");
+        export.Subcommands.Add(ExportRoadmapCommand());
+        root.Subcommands.Add(ImportRoadmapCommand());
+    }
+
+    private static Command PlanCommands()
+    {
+        var list = new Command("list", "Viser planårene: de lukkede og det gjeldende.");
+        list.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var years = await sender.Send(new ListPlanYears(), token);
+            if (format == OutputFormat.Json) { Output.WriteJson(years); return; }
+            Output.WriteTable(["År", "Plan", "Status"], years.Select(y => new[]
+            {
+                y.Year.ToString(CultureInfo.InvariantCulture), y.Name,
+                y.Current ? "gjeldende" : $"lukket {y.ClosedAt?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} av {y.ClosedBy}",
+            }));
+        }, ct));
+
+        var year = new Argument<int>("år") { Description = "Det nye planåret, f.eks. 2026." };
+        var name = Text("--name", "Navnet på planen (standard: Plan for realisering ÅR).");
+        var start = new Command("new", "Starter et nytt planår: gjeldende plan fryses, og veikartet videreføres som den nye planen.") { year, name };
+        start.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var r = await sender.Send(new StartPlanYear(parse.GetValue(year), parse.GetValue(name), Environment.UserName), token);
+            if (format == OutputFormat.Json) { Output.WriteJson(r); return; }
+            Console.Out.WriteLine($"{r.ClosedPlanName} er lagret ({r.Items} elementer, {r.Milestones} milepæler, {r.Targets} målverdier). Gjeldende plan er nå {r.PlanName}.");
+        }, ct));
+
+        var from = new Argument<int>("fra") { Description = "Planåret det sammenlignes fra, f.eks. 2025." };
+        var to = new Argument<int>("til") { Description = "Planåret det sammenlignes med, f.eks. 2026." };
+        var output = Text("--out", "Skriv forskjellene til en Excel-fil (.xlsx) i tillegg.");
+        var diff = new Command("diff", "Viser hva som er endret mellom to planår: nye, fjernede og endrede elementer, flyttede milepæler, endrede målverdier.") { from, to, output };
+        diff.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var d = await sender.Send(new GetPlanDiff(parse.GetValue(from), parse.GetValue(to)), token);
+            if (parse.GetValue(output) is { } file)
+                await WriteFileAsync(file, await sender.Send(new ExportPlanDiff(d.From, d.To), token));
+            if (format == OutputFormat.Json) { Output.WriteJson(d); return; }
+            WriteDiff(d);
+        }, ct));
+
+        return new Command("plan", "Planår (Plan for realisering) og forskjellene mellom dem.") { list, start, diff };
+    }
+
+    private static void WriteDiff(PlanDiff d)
+    {
+        Console.Out.WriteLine($"Fra {d.FromName} til {d.ToName}:" + (d.IsEmpty ? " ingen endringer." : ""));
+        void Section(string title, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
+        {
+            var list = rows.ToList();
+            if (list.Count == 0) return;
+            Console.Out.WriteLine();
+            Console.Out.WriteLine($"{title} ({list.Count})");
+            Output.WriteTable(headers, list);
+        }
+        Section("Nye", ["Kode", "Navn"], d.Added.Select(i => new[] { i.Code, i.Name }));
+        Section("Fjernet eller avviklet", ["Kode", "Navn"], d.Removed.Select(i => new[] { i.Code, i.Name }));
+        Section("Endret", ["Kode", "Felt", "Før", "Etter"], d.Changed.Select(c => new[] { c.Code, c.Field, c.Old ?? "–", c.New ?? "–" }));
+        Section("Milepæler", ["Tiltak", "Milepæl", "Endring", "Før", "Etter"], d.Milestones.Select(m => new[]
+        {
+            m.Initiative, m.Name, m.Change, Iso(m.OldForecast ?? m.OldPlanned), Iso(m.NewActual ?? m.NewForecast ?? m.NewPlanned),
+        }));
+        Section("Målverdier", ["Indikator", "Periode", "Før", "Etter"], d.Targets.Select(t => new[]
+        {
+            t.Indicator, t.Period, t.Old?.ToString(CultureInfo.InvariantCulture) ?? "–", t.New?.ToString(CultureInfo.InvariantCulture) ?? "–",
+        }));
+    }
+
+    private static Command ExportRoadmapCommand()
+    {
+        var output = new Option<string>("--out") { Description = "Filen som skrives (.xlsx).", Required = true };
+        var command = new Command("roadmap", "Skriver veikartet (mål, delmål, tiltak, milepæler) til en Excel-fil som kan redigeres og leses inn igjen.") { output };
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var path = await WriteFileAsync(parse.GetValue(output)!, await sender.Send(new ExportRoadmap(), token));
+            if (format == OutputFormat.Json) Output.WriteJson(new { file = path });
+            else Console.Out.WriteLine($"Skrev {path}.");
+        }, ct));
+        return command;
+    }
+
+    private static Command ImportRoadmapCommand()
+    {
+        var file = new Argument<string>("fil") { Description = "Arbeidsbok (.xlsx) eksportert med «nuit export roadmap» og redigert." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Vis endringene uten å lagre dem." };
+        var command = new Command("import-roadmap", "Leser et redigert veikart inn igjen; alt eller ingenting.") { file, dryRun };
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path)) throw new Common.InputException(path, null, "filen finnes ikke.");
+            if (new FileInfo(path).Length > Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes)
+                throw new Common.InputException(path, null, $"filen er større enn {Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
+            var report = await sender.Send(new ImportRoadmap(await File.ReadAllBytesAsync(path, token), path, parse.GetValue(dryRun), Environment.UserName), token);
+            if (format == OutputFormat.Json) { Output.WriteJson(report); return; }
+            Console.Out.WriteLine(report.DryRun
+                ? $"Prøvekjøring av {report.FileName}: {report.RowsRead} rader lest; {report.Added} ville blitt lagt til og {report.Changed} endret. Ingenting er lagret."
+                : $"{report.FileName}: {report.RowsRead} rader lest; {report.Added} lagt til, {report.Changed} endret.");
+            if (report.Changes.Count > 0)
+                Output.WriteTable(["Kode", "Felt", "Før", "Etter"], report.Changes.Select(c => new[] { c.Item, c.Field, c.Old ?? "–", c.New ?? "–" }));
+        }, ct));
+        return command;
+    }
+
+    /// <summary>Written beside the target and moved into place, so a failed export never leaves half a file.</summary>
+    private static async Task<string> WriteFileAsync(string target, WorkbookFile workbook)
+    {
+        var path = Path.GetFullPath(target);
+        var temp = path + ".tmp";
+        try
+        {
+            await using (var stream = File.Create(temp)) workbook.WriteTo(stream);
+            File.Move(temp, path, overwrite: true);
+            return path;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new Common.InputException(path, null, $"kan ikke skrive filen: {ex.Message}");
+        }
     }
 
     /// <summary>The command another file registered under this name, or a new one (so the order in Program.cs does not matter).</summary>

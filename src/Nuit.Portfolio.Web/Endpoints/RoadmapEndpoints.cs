@@ -54,7 +54,36 @@ public static class RoadmapEndpoints
 
         api.MapGet("/items/{code}/history", async (string code, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetItemHistory(code), ct)));
+
+        api.MapGet("/plans", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListPlanYears(), ct)));
+        api.MapPost("/plans", async (PlanInput body, HttpContext http, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new StartPlanYear(body.Year, body.Name, Who(http)), ct)));
+        api.MapGet("/plans/diff", async (int from, int to, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetPlanDiff(from, to), ct)));
+        api.MapGet("/exports/plan-diff.xlsx", async (int from, int to, ISender sender, CancellationToken ct) =>
+            File(await sender.Send(new ExportPlanDiff(from, to), ct)));
+        api.MapGet("/exports/roadmap.xlsx", async (ISender sender, CancellationToken ct) => File(await sender.Send(new ExportRoadmap(), ct)));
+        api.MapPost("/imports/roadmap", async (IFormFile? file, [Microsoft.AspNetCore.Mvc.FromQuery] bool? dryRun, HttpContext http, ISender sender, CancellationToken ct) =>
+        {
+            if (file is null) throw new Common.InputException("forespørselen", "felt file", "last opp arbeidsboken som multipart/form-data i feltet «file».");
+            if (file.Length > Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes)
+                throw new Common.InputException(file.FileName, null, $"filen er større enn {Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            return TypedResults.Ok(await sender.Send(new ImportRoadmap(buffer.ToArray(), file.FileName, dryRun ?? false, Who(http)), ct));
+        }).DisableAntiforgery();
         return app;
+    }
+
+    public sealed record PlanInput(int Year, string? Name);
+
+    /// <summary>ClosedXML writes synchronously; a buffer keeps Kestrel's no-sync-IO rule and lets a failed export still answer with a problem.</summary>
+    private static IResult File(WorkbookFile workbook)
+    {
+        var buffer = new MemoryStream();
+        workbook.WriteTo(buffer);
+        buffer.Position = 0;
+        return TypedResults.File(buffer, workbook.ContentType, workbook.FileName);
     }
 
     private static IResult Created(RoadmapEditResult result) => TypedResults.Created($"/api/items/{result.Code}/history", result);
