@@ -16,6 +16,7 @@ public static class NuitProgram
         MeetingCommands.AddTo(root);
         LinkCommands.AddTo(root);
         IndicatorCommands.AddTo(root);
+        SynthCommand.AddTo(root);
         RoadmapCommands.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }

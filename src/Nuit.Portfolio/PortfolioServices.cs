@@ -15,19 +15,29 @@ public static class PortfolioServices
     /// <summary>Everything the web host, jobs and CLI share: database, mediator with its behaviours, validators.</summary>
     public static IServiceCollection AddPortfolio(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName))
+            .PostConfigure(o => o.ConnectionString ??= configuration.GetConnectionString("Portfolio"));
         services.AddSingleton(TimeProvider.System);
 
-        services.AddDbContext<PortfolioDbContext>((sp, options) =>
+        // The provider is chosen here and nowhere else (ADR 5); the rest of the code sees PortfolioDbContext.
+        var provider = DatabaseOptions.ParseProvider(configuration[$"{DatabaseOptions.SectionName}:Provider"]);
+        var migrations = typeof(PortfolioDbContext).Assembly.FullName;
+        if (provider == DatabaseProvider.Postgres)
         {
-            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            if (!string.Equals(db.Provider, "Sqlite", StringComparison.OrdinalIgnoreCase))
-                throw new StartupException($"Ukjent databasetype «{db.Provider}». Denne versjonen støtter Sqlite.");
-            // A busy timeout makes a second writer wait for the lock instead of failing with "database is locked".
-            options.UseSqlite($"Data Source={db.FullPath};Default Timeout=30;Pooling=True",
-                sqlite => sqlite.MigrationsAssembly(typeof(PortfolioDbContext).Assembly.FullName)
-                    .UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
-        });
+            services.AddDbContext<PortfolioDbContext, PostgresPortfolioDbContext>((sp, options) =>
+                options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.RequireConnectionString(),
+                    pg => pg.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+        }
+        else
+        {
+            services.AddDbContext<PortfolioDbContext>((sp, options) =>
+            {
+                var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                // A busy timeout makes a second writer wait for the lock instead of failing with "database is locked".
+                options.UseSqlite($"Data Source={db.FullPath};Default Timeout=30;Pooling=True",
+                    sqlite => sqlite.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+            });
+        }
 
         services.AddMediator((MediatorOptions options) =>
         {

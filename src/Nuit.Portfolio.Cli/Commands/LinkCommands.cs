@@ -53,10 +53,11 @@ public static class LinkCommands
         var state = new Option<string?>("--state") { Description = "suggested, confirmed, rejected (kommaseparert; standard suggested,confirmed)." };
         var from = new Option<string?>("--from") { Description = "Fra og med periode, f.eks. 2024-Q1 eller 2024." };
         var to = new Option<string?>("--to") { Description = "Til og med periode." };
-        var cases = new Command("cases", "Viser sakene som berørte et element, nyeste først.") { touching, state, from, to };
+        var limit = new Option<int>("--limit") { Description = "Høyst så mange saker.", DefaultValueFactory = _ => CasesTouching.DefaultLimit };
+        var cases = new Command("cases", "Viser sakene som berørte et element, nyeste først.") { touching, state, from, to, limit };
         cases.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
         {
-            var list = await sender.Send(new CasesTouching(parse.GetValue(touching)!, parse.GetValue(state), parse.GetValue(from), parse.GetValue(to)), token);
+            var list = await sender.Send(new CasesTouching(parse.GetValue(touching)!, parse.GetValue(state), parse.GetValue(from), parse.GetValue(to), parse.GetValue(limit)), token);
             if (format == OutputFormat.Json)
             {
                 Output.WriteJson(list.Select(c => new

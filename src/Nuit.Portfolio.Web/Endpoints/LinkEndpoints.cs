@@ -15,8 +15,8 @@ public static class LinkEndpoints
 
         // "Which cases touched X?" under each kind's own path, and under /items for any code.
         foreach (var kind in new[] { "items", "goals", "subgoals", "initiatives", "indicators" })
-            api.MapGet($"/{kind}/{{code}}/cases", async (string code, string? state, string? from, string? to, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new CasesTouching(code, state, from, to), ct)));
+            api.MapGet($"/{kind}/{{code}}/cases", async (string code, string? state, string? from, string? to, int? limit, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new CasesTouching(code, state, from, to, limit ?? CasesTouching.DefaultLimit), ct)));
 
         var caseLinks = api.MapGroup("/cases/{body}/{number}");
         caseLinks.MapGet("/links", async (string body, string number, ISender sender, CancellationToken ct) =>

@@ -27,20 +27,28 @@ public static class DatabaseInitializer
         var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
 
-        CheckSqliteFile(options.FullPath);
+        var sqlite = options.ProviderKind == DatabaseProvider.Sqlite;
+        if (sqlite) CheckSqliteFile(options.FullPath);
         var db = sp.GetRequiredService<PortfolioDbContext>();
+        var where = sqlite ? options.FullPath : "PostgreSQL-databasen";
         try
         {
+            // EF Core takes a database lock while migrating (a lock table on SQLite, an advisory lock on
+            // PostgreSQL), so when several instances start at once exactly one applies the migrations.
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
             {
-                log.LogInformation("Oppdaterer databasen {Path}: {Count} migrering(er)", options.FullPath, pending.Count);
+                log.LogInformation("Oppdaterer {Database}: {Count} migrering(er)", where, pending.Count);
                 await db.Database.MigrateAsync(ct);
             }
         }
         catch (SqliteException ex)
         {
             throw new StartupException(DescribeSqliteError(options.FullPath, ex), ex);
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            throw new StartupException($"Får ikke kontakt med PostgreSQL-databasen: {ex.Message}", ex);
         }
 
         if (!seed) return;

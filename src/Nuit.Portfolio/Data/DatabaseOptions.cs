@@ -10,7 +10,11 @@ public sealed class DatabaseOptions
     /// <summary>The default file, relative to the working directory, shared by the web host and the CLI.</summary>
     public const string DefaultPath = "data/portfolio.db";
 
+    /// <summary>Sqlite (embedded default) or Postgres (several instances; see docs/deploy.md).</summary>
     public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>ConnectionStrings:Portfolio, used by PostgreSQL (SQLite uses <see cref="Path"/>).</summary>
+    public string? ConnectionString { get; set; }
 
     /// <summary>SQLite database file. Its folder is created when missing.</summary>
     public string Path { get; set; } = DefaultPath;
@@ -22,4 +26,24 @@ public sealed class DatabaseOptions
     public bool Seed { get; set; } = true;
 
     public string FullPath => System.IO.Path.GetFullPath(Path);
+
+    public DatabaseProvider ProviderKind => ParseProvider(Provider);
+
+    public string RequireConnectionString() =>
+        string.IsNullOrWhiteSpace(ConnectionString)
+            ? throw new StartupException("Database:Provider er Postgres, men ConnectionStrings:Portfolio (eller --connection) mangler.")
+            : ConnectionString;
+
+    public static DatabaseProvider ParseProvider(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseProvider.Sqlite,
+        "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+        _ => throw new StartupException($"Ukjent databasetype «{text}». Bruk Sqlite eller Postgres."),
+    };
+}
+
+public enum DatabaseProvider
+{
+    Sqlite = 1,
+    Postgres = 2,
 }

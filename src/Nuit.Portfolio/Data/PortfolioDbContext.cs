@@ -4,8 +4,22 @@ using Nuit.Portfolio.Domain;
 
 namespace Nuit.Portfolio.Data;
 
-public sealed class PortfolioDbContext(DbContextOptions<PortfolioDbContext> options) : DbContext(options)
+/// <summary>
+/// The database. SQLite uses this class itself; PostgreSQL uses <see cref="PostgresPortfolioDbContext"/>, a subclass
+/// that exists only so each provider has its own migrations (EF finds migrations by exact context type).
+/// </summary>
+public class PortfolioDbContext : DbContext
 {
+    public PortfolioDbContext(DbContextOptions<PortfolioDbContext> options) : base(options)
+    {
+    }
+
+    protected PortfolioDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
     public DbSet<Strategy> Strategies => Set<Strategy>();
     public DbSet<RoadmapItem> RoadmapItems => Set<RoadmapItem>();
     public DbSet<Goal> Goals => Set<Goal>();
@@ -42,7 +56,7 @@ public sealed class PortfolioDbContext(DbContextOptions<PortfolioDbContext> opti
 
         // Provider-specific mapping lives here and nowhere else. SQLite cannot compare or order
         // DateTimeOffset values stored as text; as a 64-bit number they order correctly.
-        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        if (IsSqlite)
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();

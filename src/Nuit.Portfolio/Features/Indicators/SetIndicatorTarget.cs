@@ -17,8 +17,7 @@ public sealed class SetIndicatorTargetValidator : AbstractValidator<SetIndicator
         RuleFor(x => x.Code).NotEmpty().WithMessage("Oppgi koden til indikatoren.").MaximumLength(40);
         RuleFor(x => x.Period).Must(p => Domain.Period.TryParse(p, out _))
             .WithMessage(x => $"«{x.Period}» er ikke en periode. Skriv 2025 eller 2025-Q1.");
-        RuleFor(x => x.Case).Must(c => c is null || Domain.CaseKey.TryParse(c, out _))
-            .WithMessage(x => $"«{x.Case}» er ikke en sak. Skriv den som «NUIT 31/24».");
+        RuleFor(x => x.Case).MustBeACase();
         RuleFor(x => x.Note).MaximumLength(2000);
         RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }

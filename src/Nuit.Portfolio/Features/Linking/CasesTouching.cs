@@ -10,8 +10,12 @@ namespace Nuit.Portfolio.Features.Linking;
 /// "Which cases touched SFM?": every case linked to the item, newest meeting first, with decision, evidence
 /// and state. By default suggested and confirmed links; rejected ones only when asked for.
 /// </summary>
-public sealed record CasesTouching(string Item, string? States = null, string? From = null, string? To = null, int Limit = 500)
-    : IQuery<IReadOnlyList<TouchingCase>>;
+public sealed record CasesTouching(string Item, string? States = null, string? From = null, string? To = null, int Limit = CasesTouching.DefaultLimit)
+    : IQuery<IReadOnlyList<TouchingCase>>
+{
+    /// <summary>Covers every case a body has treated in more than a decade (NUIT has about 40 a year); a page can ask for fewer.</summary>
+    public const int DefaultLimit = 500;
+}
 
 public sealed record TouchingCase(
     string Case, string Title, DateOnly? MeetingDate, string? Type, string? Decision, string State, double Score,

@@ -25,7 +25,7 @@ public sealed class DecideLinkValidator : AbstractValidator<DecideLink>
 {
     public DecideLinkValidator()
     {
-        RuleFor(x => x.Case).Must(c => CaseKey.TryParse(c, out _)).WithMessage(x => $"«{x.Case}» er ikke en sak. Skriv den som «NUIT 31/24».");
+        RuleFor(x => x.Case).MustBeACase();
         RuleFor(x => x.Item).NotEmpty().WithMessage("Oppgi koden til elementet saken gjelder.");
         RuleFor(x => x.DecidedBy).NotEmpty().WithMessage("Det må stå hvem som bestemmer.").MaximumLength(200);
         RuleFor(x => x.Note).MaximumLength(2000);

@@ -17,7 +17,7 @@ public sealed record CaseItemLink(
 public sealed class GetCaseLinksValidator : AbstractValidator<GetCaseLinks>
 {
     public GetCaseLinksValidator() =>
-        RuleFor(x => x.Case).Must(c => CaseKey.TryParse(c, out _)).WithMessage(x => $"«{x.Case}» er ikke en sak. Skriv den som «NUIT 31/24».");
+        RuleFor(x => x.Case).MustBeACase();
 }
 
 public sealed class GetCaseLinksHandler(PortfolioDbContext db) : IQueryHandler<GetCaseLinks, IReadOnlyList<CaseItemLink>>

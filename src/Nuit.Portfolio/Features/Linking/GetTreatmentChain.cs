@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 
@@ -18,7 +19,7 @@ public sealed record Treatment(string Case, string? Title, DateOnly? Date, strin
 public sealed class GetTreatmentChainValidator : AbstractValidator<GetTreatmentChain>
 {
     public GetTreatmentChainValidator() =>
-        RuleFor(x => x.Case).Must(c => CaseKey.TryParse(c, out _)).WithMessage(x => $"«{x.Case}» er ikke en sak. Skriv den som «NUIT 31/24».");
+        RuleFor(x => x.Case).MustBeACase();
 }
 
 public sealed class GetTreatmentChainHandler(PortfolioDbContext db) : IQueryHandler<GetTreatmentChain, IReadOnlyList<Treatment>>

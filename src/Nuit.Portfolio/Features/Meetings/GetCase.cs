@@ -30,8 +30,7 @@ public sealed record SectionDto(string Kind, string Text, string? Document, int?
 public sealed class GetCaseValidator : AbstractValidator<GetCase>
 {
     public GetCaseValidator() =>
-        RuleFor(x => x.Case).Must(c => CaseKey.TryParse(c, out _))
-            .WithMessage(x => $"«{x.Case}» er ikke en sak. Skriv den som «NUIT 31/24».");
+        RuleFor(x => x.Case).MustBeACase();
 }
 
 public sealed class GetCaseHandler(PortfolioDbContext db) : IQueryHandler<GetCase, CaseDetail>

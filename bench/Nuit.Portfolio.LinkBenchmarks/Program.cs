@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Runtime.InteropServices;
+using System.Text;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nuit.Portfolio;
+using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Linking;
+using Nuit.Portfolio.LinkBenchmarks;
+
+// "Cases touching X" (issue 4) on a synthetic register made by `nuit synth`: p50/p95/max in process (through the
+// mediator, a fresh scope per request as in the web host) and over HTTP (the real web host as its own process),
+// the two interleaved request by request so both see the same noise on a shared machine. Prints markdown.
+//
+//   dotnet run -c Release --project bench/Nuit.Portfolio.LinkBenchmarks -- --db /tmp/synth.db [--n 1000] [--warmup 100]
+//       [--limit 50] [--frequent SFM] [--rare CODE] [--port 5099] [--web-dll PATH] [--no-http] [--out FILE]
+
+var options = Options.Parse(args);
+var loadAtStart = LoadAverage();
+var capture = new SqlCapture();
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Database:Path"] = options.Db,
+    ["Database:Seed"] = "false",
+}).Build();
+var services = new ServiceCollection()
+    .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+    .AddPortfolio(configuration);
+services.ConfigureDbContext<PortfolioDbContext>(o => o.AddInterceptors(capture));
+await using var provider = services.BuildServiceProvider();
+await DatabaseInitializer.InitializeAsync(provider, seed: false);
+
+var (counts, totalCases, totalLinks) = await LinkCountsAsync(provider);
+var rare = options.Rare ?? counts.MinBy(c => c.Value).Key;
+var items = new[] { options.Frequent, rare };
+
+var report = new StringBuilder();
+report.AppendLine(CultureInfo.InvariantCulture, $"Register: {totalCases:N0} cases, {totalLinks:N0} links; " +
+    $"{options.Frequent} has {counts.GetValueOrDefault(options.Frequent):N0} suggested or confirmed links, {rare} {counts.GetValueOrDefault(rare):N0}.");
+report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Machine()}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+report.AppendLine(CultureInfo.InvariantCulture, $"N = {options.N} timed requests per row after {options.Warmup} warm-up requests; Limit {options.Limit}.");
+report.AppendLine();
+
+// The plan of the SQL the handler really sends.
+capture.On = true;
+await InProcessAsync(provider, options.Frequent, options.Limit);
+capture.On = false;
+foreach (var (sql, parameters) in capture.Commands.Where(c => c.Sql.Contains("CaseLinks", StringComparison.Ordinal)))
+{
+    report.AppendLine("```sql").AppendLine(sql).AppendLine("```");
+    report.AppendLine("EXPLAIN QUERY PLAN:").AppendLine("```");
+    foreach (var line in SqlCapture.Explain(options.Db, sql, parameters)) report.AppendLine(line);
+    report.AppendLine("```").AppendLine();
+}
+
+using var web = options.Http ? await WebHost.StartAsync(options) : null;
+using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{options.Port}") };
+
+report.AppendLine(Latency.Header);
+foreach (var item in items)
+{
+    var url = $"/api/items/{item}/cases?limit={options.Limit}";
+    if (web is not null)
+    {
+        var first = await http.GetFromJsonAsync<List<TouchingCase>>(url) ?? [];
+        if (first.Count != Math.Min(options.Limit, counts.GetValueOrDefault(item)))
+            throw new InvalidOperationException($"{url} gave {first.Count} cases; is the web host running on this database with ?limit?");
+    }
+    for (var i = 0; i < options.Warmup; i++)
+    {
+        await InProcessAsync(provider, item, options.Limit);
+        if (web is not null) await HttpAsync(http, url);
+    }
+    var inProcess = new List<double>(options.N);
+    var overHttp = new List<double>(options.N);
+    for (var i = 0; i < options.N; i++)
+    {
+        inProcess.Add(await TimeAsync(() => InProcessAsync(provider, item, options.Limit)));
+        if (web is not null) overHttp.Add(await TimeAsync(() => HttpAsync(http, url)));
+    }
+    report.AppendLine(Latency.Of(inProcess).Row($"{item}, in process (ISender)"));
+    if (web is not null) report.AppendLine(Latency.Of(overHttp).Row($"{item}, HTTP GET {url}"));
+}
+
+// The default limit (500), in process, to see what the larger page costs.
+foreach (var item in items)
+{
+    for (var i = 0; i < options.Warmup; i++) await InProcessAsync(provider, item, 500);
+    var series = new List<double>(options.N);
+    for (var i = 0; i < options.N; i++) series.Add(await TimeAsync(() => InProcessAsync(provider, item, 500)));
+    report.AppendLine(Latency.Of(series).Row($"{item}, in process, Limit 500"));
+}
+
+// The machine is shared: the load while measuring says how far to trust the tail.
+report.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"Load average at the start / end: {loadAtStart} / {LoadAverage()}.");
+Console.Out.Write(report.ToString());
+if (options.Out is not null) await File.WriteAllTextAsync(options.Out, report.ToString());
+return 0;
+
+static async Task InProcessAsync(IServiceProvider provider, string item, int limit)
+{
+    // A fresh scope (DbContext) per request, as the web host has.
+    await using var scope = provider.CreateAsyncScope();
+    var cases = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new CasesTouching(item, Limit: limit));
+    if (cases.Count == 0) throw new InvalidOperationException($"Ingen saker berørte {item}; er databasen laget med nuit synth?");
+}
+
+static async Task HttpAsync(HttpClient http, string url)
+{
+    using var response = await http.GetAsync(url);
+    response.EnsureSuccessStatusCode();
+    _ = await response.Content.ReadAsByteArrayAsync();
+}
+
+static async Task<double> TimeAsync(Func<Task> work)
+{
+    var start = Stopwatch.GetTimestamp();
+    await work();
+    return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+}
+
+static async Task<(Dictionary<string, int> Counts, int Cases, int Links)> LinkCountsAsync(IServiceProvider provider)
+{
+    await using var scope = provider.CreateAsyncScope();
+    var db = scope.ServiceProvider.GetRequiredService<PortfolioDbContext>();
+    var counts = await db.CaseLinks.Where(l => l.State != LinkState.Rejected).GroupBy(l => l.Item!.Code)
+        .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+    return (counts, await db.Cases.CountAsync(), await db.CaseLinks.CountAsync());
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+static string Machine()
+{
+    var cpu = File.Exists("/proc/cpuinfo")
+        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+        : null;
+    return $"{Environment.ProcessorCount} cores{(cpu is null ? "" : $" ({cpu})")}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+}

@@ -1,0 +1,13 @@
+using FluentValidation;
+using Nuit.Portfolio.Domain;
+
+namespace Nuit.Portfolio.Common;
+
+/// <summary>Rules several requests share, with one wording.</summary>
+public static class ValidationRules
+{
+    /// <summary>A case written as "NUIT 31/24" (or "NUFA, sak 14/24"); null passes, for optional fields.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeACase<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(c => c is null || CaseKey.TryParse(c, out _))
+            .WithMessage((_, c) => $"«{c}» er ikke en sak. Skriv den som «NUIT 31/24».");
+}
