@@ -19,6 +19,7 @@ public static class NuitProgram
         ReportCommands.AddTo(root);
         IndicatorCommands.AddTo(root);
         SynthCommand.AddTo(root);
+        RoadmapCommands.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }
 }

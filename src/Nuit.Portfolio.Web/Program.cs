@@ -55,6 +55,7 @@ app.MapReportEndpoints();
 app.MapStatusEndpoints();
 app.UseReportJobsDashboard();
 app.MapIndicatorEndpoints();
+app.MapRoadmapEndpoints();
 app.MapRazorPages();
 
 try

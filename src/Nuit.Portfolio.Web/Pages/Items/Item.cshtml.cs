@@ -13,11 +13,13 @@ public sealed class ItemModel(ISender sender) : PageModel
 {
     public ItemOverview Item { get; private set; } = null!;
     public IReadOnlyList<TouchingCase> Cases { get; private set; } = [];
+    public IReadOnlyList<Features.Roadmap.HistoryEntry> History { get; private set; } = [];
 
     public async Task OnGetAsync(string kind, string code, CancellationToken ct)
     {
         Item = await sender.Send(new GetItemOverview(code, KindOf(kind)), ct);
         Cases = await sender.Send(new CasesTouching(Item.Code, "suggested,confirmed,rejected"), ct);
+        History = await sender.Send(new Features.Roadmap.GetItemHistory(Item.Code), ct);
     }
 
     /// <summary>Confirm or reject one case's link; the version seen guards against overwriting someone else's decision.</summary>
