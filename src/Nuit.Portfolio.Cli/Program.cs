@@ -20,6 +20,7 @@ public static class NuitProgram
         IndicatorCommands.AddTo(root);
         AccessCommands.AddTo(root);
         SynthCommand.AddTo(root);
+        RoadmapCommands.AddTo(root);
         return await root.Parse(args).InvokeAsync();
     }
 }

@@ -71,6 +71,7 @@ app.MapReportEndpoints();
 app.MapStatusEndpoints();
 app.UseReportJobsDashboard();
 app.MapIndicatorEndpoints();
+app.MapRoadmapEndpoints();
 app.MapAccessEndpoints();
 app.MapRazorPages();
 

@@ -5,7 +5,7 @@ using Nuit.Portfolio.Features.Status;
 
 namespace Nuit.Portfolio.Cli.Commands;
 
-/// <summary>nuit status CODE | status set CODE --quarter --rag --text | status milestone CODE --name … — each sends one request.</summary>
+/// <summary>nuit status CODE | status set CODE --quarter --rag --text — each sends one request. Milestones are kept with `nuit milestones add|edit`.</summary>
 public static class StatusCommands
 {
     public static void AddTo(RootCommand root)
@@ -47,21 +47,6 @@ public static class StatusCommands
         }, ct));
         status.Subcommands.Add(set);
 
-        var msCode = new Argument<string>("KODE") { Description = "Tiltaket, f.eks. SFM." };
-        var name = new Option<string>("--name") { Description = "Milepælens navn.", Required = true };
-        var planned = new Option<DateOnly?>("--planned") { Description = "Planlagt dato (ÅÅÅÅ-MM-DD)." };
-        var forecast = new Option<DateOnly?>("--forecast") { Description = "Prognose (ÅÅÅÅ-MM-DD); senere enn planlagt betyr forsinket." };
-        var actual = new Option<DateOnly?>("--actual") { Description = "Faktisk dato (ÅÅÅÅ-MM-DD)." };
-        var source = new Option<string?>("--source") { Description = "Hvor datoen kommer fra, f.eks. \"NUIT 32/24\"." };
-        var milestone = new Command("milestone", "Legger til en milepæl eller endrer datoene dens.") { msCode, name, planned, forecast, actual, source };
-        milestone.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
-        {
-            var m = await sender.Send(new SetMilestone(parse.GetValue(msCode)!, parse.GetValue(name)!, parse.GetValue(planned),
-                parse.GetValue(forecast), parse.GetValue(actual), parse.GetValue(source)), token);
-            if (format == OutputFormat.Json) { Output.WriteJson(m); return; }
-            Console.Out.WriteLine($"{m.Name}: planlagt {Iso(m.Planned)}, prognose {Iso(m.Forecast)}, faktisk {Iso(m.Actual)}{(m.Slipped ? " – forsinket" : "")}");
-        }, ct));
-        status.Subcommands.Add(milestone);
         root.Subcommands.Add(status);
     }
 

@@ -8,7 +8,6 @@ public static class StatusEndpoints
 {
     public sealed record StatusRequest(string Quarter, string Rag, string? Text);
 
-    public sealed record MilestoneRequest(string Name, DateOnly? Planned, DateOnly? Forecast, DateOnly? Actual, string? Source);
 
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
@@ -21,9 +20,6 @@ public static class StatusEndpoints
             var entry = await sender.Send(new SetStatus(code, request.Quarter, request.Rag, request.Text, http.User.Identity?.Name ?? "api"), ct);
             return TypedResults.Created($"/api/status/{entry.Item}", entry);
         }).RequireAuthorization(Policies.Editor);
-        api.MapPost("/initiatives/{code}/milestones", async (string code, MilestoneRequest request, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new SetMilestone(code, request.Name, request.Planned, request.Forecast, request.Actual, request.Source), ct)))
-            .RequireAuthorization(Policies.Editor);
         return app;
     }
 }

@@ -2,6 +2,8 @@ using Hangfire;
 using Hangfire.AspNetCore;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Mediator;
 using Microsoft.Extensions.Options;
 using Nuit.Portfolio.Data;
@@ -11,7 +13,7 @@ using Nuit.Portfolio.Rendering.Charts;
 namespace Nuit.Portfolio.Web.Jobs;
 
 /// <summary>
-/// Hangfire for the quarterly report. The embedded default keeps jobs in memory (no SQLite storage is
+/// Hangfire for the quarterly report. On PostgreSQL it uses Hangfire.PostgreSql. The embedded default keeps jobs in memory (no SQLite storage is
 /// served for Hangfire), so the scheduler forgets everything on restart: the Reports table is the source
 /// of truth, the job is idempotent, and at start a missing report for the last ended quarter is queued.
 /// </summary>
@@ -29,7 +31,15 @@ public static class ReportScheduling
 
         // Storage and activator per host instead of Hangfire's process-wide JobStorage.Current and
         // JobActivator.Current, so two hosts in one process (tests) never run each other's jobs.
-        services.AddSingleton<JobStorage>(_ => new InMemoryStorage());
+        // On PostgreSQL the jobs live in the database (schema "hangfire"): schedules survive restarts and
+        // Hangfire's distributed locks let one instance run the quarterly job, however many are started.
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            if (db.ProviderKind != DatabaseProvider.Postgres) return new InMemoryStorage();
+            var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true };
+            return new PostgreSqlStorage(new NpgsqlConnectionFactory(db.RequireConnectionString(), options), options);
+        });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(c => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

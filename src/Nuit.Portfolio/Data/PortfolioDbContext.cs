@@ -45,6 +45,7 @@ public class PortfolioDbContext : DbContext
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
     public DbSet<AppliedSeed> AppliedSeeds => Set<AppliedSeed>();
     public DbSet<ChangeRecord> ChangeRecords => Set<ChangeRecord>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Domain;
 
 namespace Nuit.Portfolio.Seeding;
 
 /// <summary>Reads and checks seed-data/strategy.json. Pure: text in, a checked <see cref="SeedFile"/> out, or an error naming the field.</summary>
-public static partial class SeedLoader
+public static class SeedLoader
 {
     public const string StrategyFileName = "strategy.json";
 
@@ -54,8 +53,7 @@ public static partial class SeedLoader
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         void Code(string field, string code)
         {
-            if (string.IsNullOrWhiteSpace(code)) Fail(field, "koden er tom.");
-            if (!CodePattern().IsMatch(code)) Fail(field, $"koden «{code}» kan bare ha store bokstaver, sifre og bindestrek.");
+            if (RoadmapCodes.CodeProblem(code) is { } problem) Fail(field, problem);
             if (!codes.Add(code)) Fail(field, $"koden «{code}» finnes fra før; koder må være unike.");
         }
 
@@ -66,14 +64,12 @@ public static partial class SeedLoader
         {
             var g = f.Goals[i];
             Code($"goals[{i}].code", g.Code);
-            if (!GoalPattern().IsMatch(g.Code)) Fail($"goals[{i}].code", $"målkoden «{g.Code}» skal være M og et siffer, f.eks. M1.");
+            if (RoadmapCodes.GoalCodeProblem(g.Code) is { } goalProblem) Fail($"goals[{i}].code", goalProblem);
             for (var j = 0; j < g.SubGoals.Count; j++)
             {
                 var s = g.SubGoals[j];
                 Code($"goals[{i}].subGoals[{j}].code", s.Code);
-                // Sub-goals are coded goal number + letter (1A under M1).
-                if (!SubGoalPattern().IsMatch(s.Code) || s.Code[0] != g.Code[1])
-                    Fail($"goals[{i}].subGoals[{j}].code", $"delmålkoden «{s.Code}» skal være målets nummer og en bokstav, f.eks. {g.Code[1]}A.");
+                if (RoadmapCodes.SubGoalCodeProblem(s.Code, g.Code) is { } subProblem) Fail($"goals[{i}].subGoals[{j}].code", subProblem);
             }
         }
 
@@ -157,13 +153,4 @@ public static partial class SeedLoader
         };
         return periodicity != 0;
     }
-
-    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{0,39}$")]
-    private static partial Regex CodePattern();
-
-    [GeneratedRegex("^M[1-9]$")]
-    private static partial Regex GoalPattern();
-
-    [GeneratedRegex("^[1-9][A-Z]$")]
-    private static partial Regex SubGoalPattern();
 }

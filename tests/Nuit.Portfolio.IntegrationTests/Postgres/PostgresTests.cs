@@ -109,6 +109,33 @@ public sealed class PostgresTests : IDisposable
         Assert.NotEqual(version, state.Version);
     }
 
+    [Fact]
+    public async Task Two_instances_starting_together_make_the_missing_quarterly_report_once()
+    {
+        RequirePostgres();
+        // Both instances run the start-up catch-up into the same Hangfire storage on PostgreSQL.
+        await using var seeded = Instance("jobs");
+        _ = seeded.Services;
+        await using var one = new PostgresApp(TestDatabase.Postgres(_folder.File("jobs")), seed: true, jobs: true);
+        await using var two = new PostgresApp(TestDatabase.Postgres(_folder.File("jobs")), seed: true, jobs: true);
+        await Task.WhenAll(Task.Run(() => one.Services), Task.Run(() => two.Services));
+
+        var quarter = Domain.Quarter.FromDate(DateOnly.FromDateTime(DateTime.Now)).Previous().ToString();
+        var reports = new List<Features.Reports.ReportSummary>();
+        for (var i = 0; i < 240 && reports.Count == 0; i++)
+        {
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+            reports = [.. await one.SendAsync(new Features.Reports.ListReports(quarter))];
+        }
+        // Give a second, racing run time to finish (or fail) before counting.
+        await Task.Delay(5000, TestContext.Current.CancellationToken);
+
+        var all = await two.SendAsync(new Features.Reports.ListReports(quarter));
+        Assert.Single(all);
+        Assert.True(await one.WithDbAsync(async db =>
+            await db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM hangfire.server").SingleAsync() >= 2));
+    }
+
     private static async Task<Exception?> Outcome(Task task)
     {
         try
@@ -123,13 +150,14 @@ public sealed class PostgresTests : IDisposable
     }
 
     /// <summary>The real host, told to use PostgreSQL with a given connection string.</summary>
-    private sealed class PostgresApp(string connection, bool seed) : PortfolioApp("unused.db", seed: seed)
+    private sealed class PostgresApp(string connection, bool seed, bool jobs = false) : PortfolioApp("unused.db", seed: seed)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("ConnectionStrings:Portfolio", connection);
+            if (jobs) builder.UseSetting("Reports:Enabled", "true");
         }
     }
 }

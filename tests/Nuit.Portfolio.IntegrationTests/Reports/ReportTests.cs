@@ -63,7 +63,7 @@ public sealed class ReportTests : IDisposable
         await using var app = App();
         await app.SendAsync(new SetStatus("SFM", "2024-Q4", "green", "I rute", "kari"));
         await app.SendAsync(new SetStatus("SFM", "2025-Q1", "amber", "Piloten er utsatt", "ola"));
-        await app.SendAsync(new SetMilestone("SFM", "Pilot", new DateOnly(2025, 3, 1), new DateOnly(2025, 9, 1)));
+        await app.SendAsync(new Portfolio.Features.Roadmap.AddMilestone("SFM", "Pilot", Planned: "2025-03-01", Forecast: "2025-09-01"));
 
         var data = await app.SendAsync(new GetQuarterReportData("2025-Q1"));
 

@@ -74,6 +74,43 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PlanYear = table.Column<int>(type: "integer", nullable: false),
+                    PlanName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Snapshot = table.Column<string>(type: "text", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Quarter = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Edition = table.Column<int>(type: "integer", nullable: false),
+                    CutOff = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DataSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SourceDocuments",
                 columns: table => new
                 {
@@ -133,6 +170,30 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                         principalTable: "Bodies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportFiles_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -743,6 +804,24 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanVersions_PlanYear",
+                table: "PlanVersions",
+                column: "PlanYear",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportFiles_ReportId_Name",
+                table: "ReportFiles",
+                columns: new[] { "ReportId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Quarter_Edition",
+                table: "Reports",
+                columns: new[] { "Quarter", "Edition" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoadmapItems_Code",
                 table: "RoadmapItems",
                 column: "Code",
@@ -837,6 +916,12 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                 name: "Milestones");
 
             migrationBuilder.DropTable(
+                name: "PlanVersions");
+
+            migrationBuilder.DropTable(
+                name: "ReportFiles");
+
+            migrationBuilder.DropTable(
                 name: "StatusUpdates");
 
             migrationBuilder.DropTable(
@@ -847,6 +932,9 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Reports");
 
             migrationBuilder.DropTable(
                 name: "RoadmapItems");

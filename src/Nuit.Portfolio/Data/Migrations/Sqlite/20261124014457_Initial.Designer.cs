@@ -11,8 +11,8 @@ using Nuit.Portfolio.Data;
 namespace Nuit.Portfolio.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortfolioDbContext))]
-    [Migration("20261124003851_AddCaseSearch")]
-    partial class AddCaseSearch
+    [Migration("20261124014457_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -403,6 +403,49 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                     b.ToTable("CaseSections");
                 });
 
+            modelBuilder.Entity("Nuit.Portfolio.Domain.ChangeRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Via")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemCode", "ChangedAt");
+
+                    b.ToTable("ChangeRecords");
+                });
+
             modelBuilder.Entity("Nuit.Portfolio.Domain.ImportRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -626,6 +669,123 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.PlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanYear")
+                        .IsUnique();
+
+                    b.ToTable("PlanVersions");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.Report", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CutOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DataSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Quarter")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Quarter", "Edition")
+                        .IsUnique();
+
+                    b.ToTable("Reports", (string)null);
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.ReportFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ReportFiles", (string)null);
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.RoadmapItem", b =>
@@ -1072,6 +1232,17 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                     b.Navigation("Initiative");
                 });
 
+            modelBuilder.Entity("Nuit.Portfolio.Domain.ReportFile", b =>
+                {
+                    b.HasOne("Nuit.Portfolio.Domain.Report", "Report")
+                        .WithMany("Files")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("Nuit.Portfolio.Domain.RoadmapItem", b =>
                 {
                     b.HasOne("Nuit.Portfolio.Domain.Goal", "Goal")
@@ -1124,6 +1295,11 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                     b.Navigation("Attendances");
 
                     b.Navigation("Cases");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.Report", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.RoadmapItem", b =>

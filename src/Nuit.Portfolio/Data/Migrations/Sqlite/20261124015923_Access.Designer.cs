@@ -11,7 +11,7 @@ using Nuit.Portfolio.Data;
 namespace Nuit.Portfolio.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortfolioDbContext))]
-    [Migration("20261124014728_Access")]
+    [Migration("20261124015923_Access")]
     partial class Access
     {
         /// <inheritdoc />
@@ -722,6 +722,40 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.PlanVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanYear")
+                        .IsUnique();
+
+                    b.ToTable("PlanVersions");
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.Report", b =>

@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -39,6 +39,25 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChangeRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    OldValue = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    NewValue = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Via = table.Column<string>(type: "TEXT", maxLength: 260, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChangeRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -50,6 +69,43 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PlanYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlanName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Snapshot = table.Column<string>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanVersions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Reports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Quarter = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Edition = table.Column<int>(type: "INTEGER", nullable: false),
+                    CutOff = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DataSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -112,6 +168,30 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                         principalTable: "Bodies",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportFiles_Reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "Reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -658,6 +738,11 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                 column: "DocumentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChangeRecords_ItemCode_ChangedAt",
+                table: "ChangeRecords",
+                columns: new[] { "ItemCode", "ChangedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportRecords_DocumentId",
                 table: "ImportRecords",
                 column: "DocumentId");
@@ -717,6 +802,24 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanVersions_PlanYear",
+                table: "PlanVersions",
+                column: "PlanYear",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportFiles_ReportId_Name",
+                table: "ReportFiles",
+                columns: new[] { "ReportId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reports_Quarter_Edition",
+                table: "Reports",
+                columns: new[] { "Quarter", "Edition" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RoadmapItems_Code",
                 table: "RoadmapItems",
                 column: "Code",
@@ -742,11 +845,19 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                 name: "IX_StatusUpdates_ItemId_Quarter_RecordedAt",
                 table: "StatusUpdates",
                 columns: new[] { "ItemId", "Quarter", "RecordedAt" });
+        
+            // Full-text index over cases (rowid = Cases.Id), kept by CaseSearchIndex. Diacritics are kept:
+            // æ, ø and å are Norwegian letters, not accented a and o.
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE CaseSearch USING fts5(Title, Body, tokenize = 'unicode61 remove_diacritics 0');
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TABLE IF EXISTS CaseSearch;");
+
             migrationBuilder.DropTable(
                 name: "ActionPoints");
 
@@ -772,6 +883,9 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                 name: "CaseSections");
 
             migrationBuilder.DropTable(
+                name: "ChangeRecords");
+
+            migrationBuilder.DropTable(
                 name: "ImportRecords");
 
             migrationBuilder.DropTable(
@@ -790,6 +904,12 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                 name: "Milestones");
 
             migrationBuilder.DropTable(
+                name: "PlanVersions");
+
+            migrationBuilder.DropTable(
+                name: "ReportFiles");
+
+            migrationBuilder.DropTable(
                 name: "StatusUpdates");
 
             migrationBuilder.DropTable(
@@ -800,6 +920,9 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Cases");
+
+            migrationBuilder.DropTable(
+                name: "Reports");
 
             migrationBuilder.DropTable(
                 name: "RoadmapItems");
