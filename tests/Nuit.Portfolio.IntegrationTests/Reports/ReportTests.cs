@@ -118,6 +118,7 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public async Task A_failing_job_leaves_nothing_partial_and_the_next_attempt_succeeds()
     {
+        TestDatabase.RequireSqlite("the failure is injected with a SQLite trigger.");
         await using var app = App();
         // The database refuses one of the later files, after the report row and the first files went in.
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
@@ -137,6 +138,7 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public async Task A_failed_rebuild_keeps_the_previous_draft_whole()
     {
+        TestDatabase.RequireSqlite("the failure is injected with a SQLite trigger.");
         await using var app = App();
         var draft = (await app.SendAsync(new CreateReport("2025-Q1"))).Report;
         var before = await FileHashesAsync(app, draft);
@@ -173,7 +175,10 @@ public sealed class ReportTests : IDisposable
         await using var second = App();
         await using var again = WithJobs(second);
         var stats = again.Services.GetRequiredService<JobStorage>().GetMonitoringApi().GetStatistics();
-        Assert.Equal(0, stats.Enqueued + stats.Processing + stats.Succeeded + stats.Failed + stats.Scheduled);
+        Assert.Equal(0, stats.Enqueued + stats.Processing + stats.Scheduled);
+        // In memory (SQLite) Hangfire starts empty; on PostgreSQL the first start's finished job is still in
+        // Hangfire's tables, since there its state survives restarts.
+        Assert.Equal(TestDatabase.OnPostgres ? 1 : 0, stats.Succeeded + stats.Failed);
         Assert.Single(await SendAsync(again, new ListReports(quarter)));
     }
 
