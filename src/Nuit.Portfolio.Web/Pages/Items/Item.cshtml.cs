@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Access;
 using Nuit.Portfolio.Features.Linking;
+using Nuit.Portfolio.Features.Status;
 using Nuit.Portfolio.Features.Strategy;
 
 namespace Nuit.Portfolio.Web.Pages.Items;
@@ -14,12 +15,14 @@ public sealed class ItemModel(ISender sender) : PageModel
 {
     public ItemOverview Item { get; private set; } = null!;
     public IReadOnlyList<TouchingCase> Cases { get; private set; } = [];
+    public StatusHistory Status { get; private set; } = null!;
     public IReadOnlyList<AuditEntry> Changes { get; private set; } = [];
 
     public async Task OnGetAsync(string kind, string code, CancellationToken ct)
     {
         Item = await sender.Send(new GetItemOverview(code, KindOf(kind)), ct);
         Cases = await sender.Send(new CasesTouching(Item.Code, "suggested,confirmed,rejected"), ct);
+        Status = await sender.Send(new GetStatusHistory(Item.Code), ct);
         Changes = await sender.Send(new GetAuditTrail(Item.Code, Limit: 50), ct);
     }
 
@@ -45,13 +48,4 @@ public sealed class ItemModel(ISender sender) : PageModel
         "subgoals" => RoadmapItemKind.SubGoal,
         _ => RoadmapItemKind.Initiative,
     };
-
-    /// <summary>What changed from the quarter before: the status entry just older than <paramref name="index"/>.</summary>
-    public string? ChangeFromPrevious(int index)
-    {
-        var history = Item.StatusHistory;
-        if (index + 1 >= history.Count) return null;
-        var (now, before) = (history[index], history[index + 1]);
-        return now.Rag == before.Rag ? "uendret" : $"fra {before.Rag.ToDisplayString().ToLowerInvariant()}";
-    }
 }

@@ -264,13 +264,13 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
     {
         var open = await db.CaseReferences.Where(r => r.ReferencedCaseId == null).ToListAsync(ct);
         if (open.Count == 0) return;
-        var bodies = await db.Bodies.ToDictionaryAsync(b => b.Code, b => b.Id, ct);
+        // One query for every case an open reference could name, not one per reference.
+        var numbers = open.Select(r => r.ReferencedNumber).Distinct().ToList();
+        var known = await db.Cases.Where(c => numbers.Contains(c.Number))
+            .Select(c => new { c.Body!.Code, c.Number, c.Id }).ToListAsync(ct);
+        var ids = known.ToDictionary(c => (c.Code, c.Number), c => c.Id);
         foreach (var r in open)
-        {
-            if (!bodies.TryGetValue(r.ReferencedBody, out var bodyId)) continue;
-            r.ReferencedCaseId = await db.Cases.Where(c => c.BodyId == bodyId && c.Number == r.ReferencedNumber)
-                .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
-        }
+            if (ids.TryGetValue((r.ReferencedBody, r.ReferencedNumber), out var id)) r.ReferencedCaseId = id;
         await db.SaveChangesAsync(ct);
     }
 

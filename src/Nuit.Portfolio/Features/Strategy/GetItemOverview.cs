@@ -7,13 +7,13 @@ using Nuit.Portfolio.Domain;
 
 namespace Nuit.Portfolio.Features.Strategy;
 
-/// <summary>What an item page shows besides its cases: identity, place in the roadmap, status history, milestones, indicators.</summary>
+/// <summary>What an item page shows besides its cases and status history (GetStatusHistory): identity, place in the roadmap, milestones, indicators.</summary>
 public sealed record GetItemOverview(string Code, RoadmapItemKind? Kind = null) : IQuery<ItemOverview>;
 
 public sealed record ItemOverview(
     string Code, RoadmapItemKind Kind, string Name, string? Description, IReadOnlyList<string> Aliases,
     string? Owner, string? Phase, string? Goal, string? GoalName, IReadOnlyList<ItemRef> SubGoals, IReadOnlyList<ItemRef> Children,
-    IReadOnlyList<StatusEntry> StatusHistory, IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<IndicatorSummary> Indicators, bool Retired);
+    IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<IndicatorSummary> Indicators, bool Retired);
 
 public sealed record ItemRef(string Code, string Name, RoadmapItemKind Kind);
 
@@ -32,10 +32,6 @@ public sealed class GetItemOverviewHandler(PortfolioDbContext db) : IQueryHandle
         var item = await db.RoadmapItems.AsNoTracking().Include(i => i.Goal).FirstOrDefaultAsync(i => i.Code == code, cancellationToken);
         if (item is null || (query.Kind is { } kind && item.Kind != kind))
             throw new NotFoundException($"Finner ikke «{query.Code}».");
-
-        var statuses = await db.StatusUpdates.AsNoTracking().Where(s => s.ItemId == item.Id).ToListAsync(cancellationToken);
-        var history = statuses.OrderByDescending(s => s.Quarter).ThenByDescending(s => s.RecordedAt)
-            .Select(s => new StatusEntry(s.Quarter.ToString(), s.Rag, s.Narrative, s.Author, s.RecordedAt)).ToList();
 
         IReadOnlyList<ItemRef> subGoals = [];
         IReadOnlyList<ItemRef> children = [];
@@ -70,7 +66,7 @@ public sealed class GetItemOverviewHandler(PortfolioDbContext db) : IQueryHandle
             : [];
 
         return new ItemOverview(item.Code, item.Kind, item.Name, item.Description, item.Aliases, owner, phase,
-            item.Goal?.Code, item.Goal?.Name, subGoals, children, history, milestones,
+            item.Goal?.Code, item.Goal?.Name, subGoals, children, milestones,
             [.. indicators.Select(i => i.ToSummary())], item.RetiredAt is not null);
     }
 }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Status;
 
 namespace Nuit.Portfolio.Features.Strategy;
 
@@ -14,14 +15,12 @@ public sealed class GetLatestStatusesHandler(PortfolioDbContext db) : IQueryHand
 {
     public async ValueTask<IReadOnlyDictionary<string, LatestStatus>> Handle(GetLatestStatuses query, CancellationToken cancellationToken)
     {
-        var rows = await db.StatusUpdates.AsNoTracking()
-            .Select(s => new { s.Item!.Code, s.Quarter, s.Rag, s.Narrative, s.RecordedAt, s.Id })
-            .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.Code, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g =>
-            {
-                var latest = g.OrderByDescending(r => r.Quarter).ThenByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id).First();
-                return new LatestStatus(latest.Quarter.ToString(), latest.Rag, latest.Narrative);
-            }, StringComparer.Ordinal);
+        var updates = await db.StatusUpdates.AsNoTracking().ToListAsync(cancellationToken);
+        var codes = await db.RoadmapItems.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
+        // The status of record per quarter is decided in one place (StatusTimeline); here, each item's newest quarter.
+        return StatusTimeline.LatestPerQuarter(updates).Values
+            .GroupBy(u => u.ItemId)
+            .Select(g => g.MaxBy(u => u.Quarter)!)
+            .ToDictionary(u => codes[u.ItemId], u => new LatestStatus(u.Quarter.ToString(), u.Rag, u.Narrative), StringComparer.Ordinal);
     }
 }

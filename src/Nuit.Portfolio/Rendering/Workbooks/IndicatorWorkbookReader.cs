@@ -45,17 +45,7 @@ public static class IndicatorWorkbookReader
 
     private static ValueSheetContent ReadSheet(IXLWorksheet ws, string fileName)
     {
-        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lastColumn = ws.LastColumnUsed()?.ColumnNumber() ?? 0;
-        for (var c = 1; c <= lastColumn; c++)
-        {
-            var header = ws.Cell(1, c).GetString().Trim();
-            var known = ValueHeaders.FirstOrDefault(h => string.Equals(h, header, StringComparison.OrdinalIgnoreCase));
-            if (known is null || columns.ContainsKey(known)) continue;
-            columns[known] = ws.Cell(1, c).Address.ColumnLetter;
-            numbers[known] = c;
-        }
+        var (columns, numbers) = HeaderRow.Read(ws, ValueHeaders);
         foreach (var required in new[] { CodeHeader, PeriodHeader, ValueHeader })
             if (!columns.ContainsKey(required))
                 throw new InputException(fileName, $"{ValueSheet}!A1", $"mangler kolonnen «{required}» i overskriftsraden.");

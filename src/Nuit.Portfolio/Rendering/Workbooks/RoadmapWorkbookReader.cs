@@ -42,17 +42,7 @@ public static class RoadmapWorkbookReader
 
     private static List<RoadmapRow> ReadSheet(IXLWorksheet ws, string sheet, IReadOnlyList<string> headers, string fileName)
     {
-        var columns = new Dictionary<string, string>(StringComparer.Ordinal);
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lastColumn = ws.LastColumnUsed()?.ColumnNumber() ?? 0;
-        for (var c = 1; c <= lastColumn; c++)
-        {
-            var header = ws.Cell(1, c).GetString().Trim();
-            var known = headers.FirstOrDefault(h => string.Equals(h, header, StringComparison.OrdinalIgnoreCase));
-            if (known is null || columns.ContainsKey(known)) continue;
-            columns[known] = ws.Cell(1, c).Address.ColumnLetter;
-            numbers[known] = c;
-        }
+        var (columns, numbers) = HeaderRow.Read(ws, headers);
         var rows = new List<RoadmapRow>();
         var lastRow = ws.LastRowUsed()?.RowNumber() ?? 1;
         for (var r = 2; r <= lastRow; r++)
