@@ -48,6 +48,7 @@ public class PortfolioDbContext : DbContext
     public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<BackgroundWork> BackgroundWork => Set<BackgroundWork>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortfolioDbContext).Assembly);

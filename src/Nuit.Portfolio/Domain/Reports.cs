@@ -31,6 +31,9 @@ public sealed class Report
     /// <summary>SHA-256 of the data snapshot (the JSON file among <see cref="Files"/>), to tell editions apart at a glance.</summary>
     public required string DataSha256 { get; set; }
 
+    /// <summary>The background work that built it, if any: running that work again returns this report.</summary>
+    public Guid? RequestId { get; set; }
+
     public List<ReportFile> Files { get; } = [];
 }
 
