@@ -68,6 +68,7 @@ app.MapStrategyEndpoints();
 app.MapMeetingEndpoints();
 app.MapLinkEndpoints();
 app.MapReportEndpoints();
+app.MapWorkEndpoints();
 app.MapStatusEndpoints();
 app.UseReportJobsDashboard();
 app.MapIndicatorEndpoints();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Features.Linking;
+using Nuit.Portfolio.Features.Work;
 
 namespace Nuit.Portfolio;
 
@@ -52,6 +53,9 @@ public static class PortfolioServices
         services.AddSingleton<MatcherCache>();
         services.AddScoped<CaseLinker>();
         services.AddScoped<CaseSearchIndex>();
+        services.AddScoped<WorkProgress>();
+        services.AddSingleton<WorkBoard>();
+        services.AddOptions<WorkOptions>().Bind(configuration.GetSection(WorkOptions.SectionName));
         services.AddValidatorsFromAssembly(typeof(PortfolioServices).Assembly, includeInternalTypes: true);
         return services;
     }

@@ -8,6 +8,7 @@ using Mediator;
 using Microsoft.Extensions.Options;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Features.Reports;
+using Nuit.Portfolio.Features.Work;
 using Nuit.Portfolio.Rendering.Charts;
 
 namespace Nuit.Portfolio.Web.Jobs;
@@ -51,6 +52,9 @@ public static class ReportScheduling
             o.ServerName = $"nuit-{Environment.MachineName}-{Guid.NewGuid():N}";
         });
         services.AddHostedService<ReportStartup>();
+        services.AddScoped<BackgroundWorkJob>();
+        services.AddSingleton<IWorkQueue, HangfireWorkQueue>();
+        services.AddHostedService<WorkRecovery>();
         return services;
     }
 

@@ -1,24 +1,44 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Features.Meetings;
 using Nuit.Portfolio.Features.Meetings.Parsing;
+using Nuit.Portfolio.Features.Work;
+using Nuit.Portfolio.Web.Endpoints;
 
 namespace Nuit.Portfolio.Web.Pages;
 
-/// <summary>Upload → preview of what will be created or changed (a dry run) → confirm, which imports for real.</summary>
+/// <summary>
+/// Upload → preview of what will be created or changed (a dry run) → confirm, which imports for real. Both steps run in
+/// the background with a progress page (a long PDF takes a while); the uploaded file waits on the work row in the
+/// database between the steps, so any instance can take the confirm.
+/// </summary>
 [RequestSizeLimit(DocumentReader.DefaultMaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = DocumentReader.DefaultMaxBytes + 1024 * 1024)]
-public sealed class ImportModel(ISender sender, PendingUploads uploads) : PageModel
+public sealed class ImportModel(ISender sender, IOptions<WorkOptions> work) : PageModel
 {
     public ImportReport? Preview { get; private set; }
     public ImportReport? Result { get; private set; }
-    public string? Token { get; private set; }
+
+    /// <summary>The preview work that the confirm button imports.</summary>
+    public Guid? PreviewWork { get; private set; }
     public string? FileName { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(Guid? forhandsvisning, Guid? resultat, CancellationToken ct)
     {
+        if ((forhandsvisning ?? resultat) is not { } id) return;
+        var found = await sender.Send(new GetImportWork(id), ct);
+        FileName = found.FileName;
+        if (found.Status.State == "failed") ModelState.AddModelError("document", found.Status.Message ?? "Importen feilet.");
+        else if (resultat is not null) Result = found.Report;
+        else if (found.CanConfirm)
+        {
+            Preview = found.Report;
+            PreviewWork = id;
+        }
+        else if (found.Status.Finished) ModelState.AddModelError("document", "Forhåndsvisningen er allerede importert eller utløpt. Last opp filen på nytt.");
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(IFormFile? document, CancellationToken ct)
@@ -30,40 +50,26 @@ public sealed class ImportModel(ISender sender, PendingUploads uploads) : PageMo
         }
         using var buffer = new MemoryStream();
         await document.CopyToAsync(buffer, ct);
-        var content = buffer.ToArray();
-        try
-        {
-            Preview = await sender.Send(new ImportDocument(document.FileName, content, Who, DryRun: true), ct);
-        }
-        catch (InputException ex)
-        {
-            ModelState.AddModelError("document", ex.Message);
-            return Page();
-        }
-        Token = await uploads.SaveAsync(content, ct);
-        FileName = Path.GetFileName(document.FileName);
-        return Page();
+        return await StartAsync(new QueueImport(document.FileName, buffer.ToArray(), Who), ct);
     }
 
-    public async Task<IActionResult> OnPostConfirmAsync(string token, string fileName, CancellationToken ct)
+    public async Task<IActionResult> OnPostConfirmAsync(Guid work, CancellationToken ct)
     {
-        var content = await uploads.LoadAsync(token, ct);
-        if (content is null)
-        {
-            ModelState.AddModelError("document", "Forhåndsvisningen er utløpt. Last opp filen på nytt.");
-            return Page();
-        }
         try
         {
-            Result = await sender.Send(new ImportDocument(fileName, content, Who), ct);
+            return await StartAsync(new QueueImport("dokument", null, Who, ConfirmPreview: work), ct);
         }
         catch (InputException ex)
         {
-            ModelState.AddModelError("document", ex.Message);
+            ModelState.AddModelError("document", ex.Reason);
             return Page();
         }
-        uploads.Remove(token);
-        return Page();
+    }
+
+    private async Task<IActionResult> StartAsync(QueueImport request, CancellationToken ct)
+    {
+        var started = await sender.Send(request, ct);
+        return LocalRedirect(WorkWait.NextUrl(await WorkWait.ForAsync(sender, started, work.Value.PageWait, ct)));
     }
 
     private string Who => User.Identity?.Name ?? "nettleser";

@@ -22,7 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath)) return;
-        Server = await WebServer.StartAsync();
+        // Long work goes through its progress page (no waiting on the server) and takes a little while per step,
+        // so the browser tests see the page a user sees for a big PDF or report.
+        Server = await WebServer.StartAsync(null, "--Work:PageWait", "00:00:00", "--Work:StepDelayMilliseconds", "100");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -50,10 +52,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private string? _signedIn;
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="javaScript">False for a browser with scripts turned off: reading and the forms must work without.</param>
+    public async Task<IPage> NewPageAsync(bool javaScript = true)
     {
         Requires.That(Browser is not null, $"Chromium finnes ikke på {ChromiumPath} (apt-get install -y chromium).");
-        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl, Locale = "nb-NO", AcceptDownloads = true, StorageState = _signedIn });
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseUrl, Locale = "nb-NO", AcceptDownloads = true, StorageState = _signedIn, JavaScriptEnabled = javaScript,
+        });
         return await context.NewPageAsync();
     }
 

@@ -23,7 +23,14 @@ public class PortfolioApp(string databasePath, string? seedDataPath = null, bool
         builder.UseSetting("Database:SeedDataPath", seedDataPath ?? RepoRoot.SeedData);
         builder.UseSetting("Database:Seed", seed ? "true" : "false");
         builder.UseSetting("Auth:InitialAdminPassword", AdminPassword);
+        // Pages wait for the background work they start before going on, so a test lands on the result, as a user
+        // does with a small document; the progress page has tests of its own (Work/BackgroundWorkTests).
+        builder.UseSetting("Work:PageWait", "00:01:00");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>More configuration for one test, e.g. <c>["Work:StepDelayMilliseconds"] = "200"</c>.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
 
     /// <summary>The first admin's password in tests (a real start generates a one-time one).</summary>
     public const string AdminPassword = "testpassord-admin-1";

@@ -14,8 +14,11 @@ public sealed class WebServer : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    private WebServer(Process process, string baseUrl, TestFolder folder)
+    private readonly bool _ownsFolder;
+
+    private WebServer(Process process, string baseUrl, TestFolder folder, bool ownsFolder)
     {
+        _ownsFolder = ownsFolder;
         _process = process;
         BaseUrl = baseUrl;
         Folder = folder;
@@ -28,9 +31,12 @@ public sealed class WebServer : IAsyncDisposable
     public TestFolder Folder { get; }
     public string Log { get { lock (_log) return _log.ToString(); } }
 
-    public static async Task<WebServer> StartAsync()
+    /// <param name="folder">A folder (and database) to start on, e.g. one a killed server left; by default a new one.</param>
+    /// <param name="settings">More command-line settings, e.g. <c>--Work:StepDelayMilliseconds 300</c>.</param>
+    public static async Task<WebServer> StartAsync(TestFolder? folder = null, params string[] settings)
     {
-        var folder = new TestFolder();
+        var ownsFolder = folder is null;
+        folder ??= new TestFolder();
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -45,10 +51,10 @@ public sealed class WebServer : IAsyncDisposable
                      "--Database:Path", folder.DatabasePath,
                      "--Database:SeedDataPath", RepoRoot.SeedData,
                      "--Auth:InitialAdminPassword", AdminPassword,
-                 })
+                 }.Concat(settings))
             psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
-        var server = new WebServer(process, $"http://127.0.0.1:{port}", folder);
+        var server = new WebServer(process, $"http://127.0.0.1:{port}", folder, ownsFolder);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -86,6 +92,14 @@ public sealed class WebServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Kills the service at once, as a crash or power cut would, and keeps its folder for a restart.</summary>
+    public async Task KillAsync()
+    {
+        if (_process.HasExited) return;
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -94,6 +108,6 @@ public sealed class WebServer : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
-        Folder.Dispose();
+        if (_ownsFolder) Folder.Dispose();
     }
 }

@@ -10,6 +10,19 @@ namespace Nuit.Portfolio.Tests.Meetings;
 
 public class DocumentReaderTests
 {
+    [Fact]
+    public void Reading_a_pdf_reports_each_page_as_it_is_read()
+    {
+        var pdf = WinAnsiPdf.Build(WinAnsiPdf.Encodable(Read(AgendaFile)));
+        var seen = new List<(int Read, int Count)>();
+
+        DocumentReader.ReadText(pdf, "innkalling.pdf", pageRead: (read, count) => seen.Add((read, count)));
+
+        var pages = seen[0].Count;
+        Assert.True(pages > 1, "the agenda should fill several pages");
+        Assert.Equal(Enumerable.Range(1, pages).Select(p => (p, pages)), seen);
+    }
+
     [Theory]
     [InlineData(AgendaFile)]
     [InlineData(MinutesFile)]

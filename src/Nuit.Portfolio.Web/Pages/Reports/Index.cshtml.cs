@@ -1,14 +1,16 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nuit.Portfolio.Common;
+using Microsoft.Extensions.Options;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Reports;
+using Nuit.Portfolio.Features.Work;
+using Nuit.Portfolio.Web.Endpoints;
 
 namespace Nuit.Portfolio.Web.Pages.Reports;
 
 /// <summary>Quarterly reports with their files, and "lag rapport nå" for a quarter (draft or published).</summary>
-public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
+public sealed class IndexModel(ISender sender, TimeProvider clock, IOptions<WorkOptions> work) : PageModel
 {
     public IReadOnlyList<ReportSummary> Reports { get; private set; } = [];
 
@@ -30,17 +32,10 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
             Reports = await sender.Send(new ListReports(), ct);
             return Page();
         }
-        try
-        {
-            var result = await sender.Send(new CreateReport(quarter.ToString(), Publish, User.Identity?.Name ?? "nettleser"), ct);
-            TempData["Melding"] = $"Rapporten for {quarter.ToDisplayString()} er laget: {result.Report.EditionText}.";
-        }
-        catch (InputException ex)
-        {
-            ModelState.AddModelError(nameof(Quarter), ex.Message);
-            Reports = await sender.Send(new ListReports(), ct);
-            return Page();
-        }
-        return RedirectToPage();
+        // Built in the background: a big portfolio takes seconds, and the progress page shows how far it has come.
+        var started = await sender.Send(new QueueReport(quarter.ToString(), Publish, User.Identity?.Name ?? "nettleser"), ct);
+        var done = await WorkWait.ForAsync(sender, started, work.Value.PageWait, ct);
+        if (done.State == "succeeded") TempData["Melding"] = done.Message;
+        return LocalRedirect(WorkWait.NextUrl(done));
     }
 }

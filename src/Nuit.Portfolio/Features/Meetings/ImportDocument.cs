@@ -51,7 +51,8 @@ public sealed class ImportDocumentValidator : AbstractValidator<ImportDocument>
     }
 }
 
-public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider clock, CaseLinker linker, AuditTrail audit) : IRequestHandler<ImportDocument, ImportReport>
+public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider clock, CaseLinker linker, AuditTrail audit, WorkProgress progress)
+    : IRequestHandler<ImportDocument, ImportReport>
 {
     public async ValueTask<ImportReport> Handle(ImportDocument request, CancellationToken cancellationToken)
     {
@@ -88,8 +89,17 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
         await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            var text = DocumentReader.ReadText(request.Content, fileName, request.MaxBytes);
+            // Steps: each page read (one for a text file), then parse, store, link.
+            var pages = 1;
+            progress.Report(0, pages + 3, $"Leser {fileName}");
+            var text = DocumentReader.ReadText(request.Content, fileName, request.MaxBytes, (read, count) =>
+            {
+                pages = count;
+                progress.Report(read, count + 3, $"Leser side {read} av {count}");
+            });
+            progress.Report(pages, pages + 3, "Tolker møter og saker");
             var parsed = MeetingDocumentParser.Parse(text, fileName);
+            progress.Report(pages + 1, pages + 3, request.DryRun ? "Sammenligner med det som er lagret" : "Lagrer møter og saker");
 
             var document = await db.SourceDocuments.FirstOrDefaultAsync(d => d.Sha256 == sha, cancellationToken)
                 ?? db.SourceDocuments.Add(new SourceDocument
@@ -107,6 +117,7 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
                 meetings.Add(await ImportMeetingAsync(pm, document, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
             await ResolveReferencesAsync(cancellationToken);
+            progress.Report(pages + 2, pages + 3, "Kobler sakene til veikartet");
             // New or changed cases get their link suggestions and search entries in the same transaction.
             await linker.RefreshAsync([.. _touched.Select(c => c.Id)], cancellationToken);
 

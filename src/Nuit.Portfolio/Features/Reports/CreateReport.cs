@@ -12,13 +12,16 @@ namespace Nuit.Portfolio.Features.Reports;
 /// Builds the report for a quarter and stores it: as the quarter's draft (replacing the previous draft),
 /// or with <see cref="Publish"/> as a new frozen edition (1, 2 …) that later edits never change.
 /// With <see cref="OnlyIfMissing"/> (the scheduled job) nothing happens when the quarter already has a report.
+/// With <see cref="RequestId"/> (background work) a request run a second time — its worker was killed after storing
+/// the report — returns the report it made instead of publishing another edition.
 /// </summary>
 /// <remarks>
 /// A plain request rather than an <see cref="ICommand{TResponse}"/>: the transaction behaviour would hold
 /// the database's write lock while the charts and files are rendered. Instead the files are built in
 /// memory first and then stored in one short transaction of their own: all of them, or none.
 /// </remarks>
-public sealed record CreateReport(string Quarter, bool Publish = false, string CreatedBy = "system", bool OnlyIfMissing = false, DateTimeOffset? CutOff = null)
+public sealed record CreateReport(string Quarter, bool Publish = false, string CreatedBy = "system", bool OnlyIfMissing = false, DateTimeOffset? CutOff = null,
+    Guid? RequestId = null)
     : IRequest<CreateReportResult>;
 
 /// <param name="Outcome">created, replaced (a draft rebuilt) or existing (nothing done).</param>
@@ -34,11 +37,15 @@ public sealed class CreateReportValidator : AbstractValidator<CreateReport>
     }
 }
 
-public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, TimeProvider clock, AuditTrail audit) : IRequestHandler<CreateReport, CreateReportResult>
+public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, TimeProvider clock, AuditTrail audit, WorkProgress progress)
+    : IRequestHandler<CreateReport, CreateReportResult>
 {
     public async ValueTask<CreateReportResult> Handle(CreateReport command, CancellationToken cancellationToken)
     {
         var quarter = Domain.Quarter.Parse(command.Quarter);
+        if (command.RequestId is { } requestId && await db.Set<Report>().AsNoTracking().Include(r => r.Files)
+                .FirstOrDefaultAsync(r => r.RequestId == requestId, cancellationToken) is { } done)
+            return new CreateReportResult(done.ToSummary(), "existing");
         if (command.OnlyIfMissing && await FindAnyAsync(quarter, cancellationToken) is { } existing)
             return new CreateReportResult(existing.ToSummary(), "existing");
 
@@ -49,6 +56,7 @@ public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, T
         var rendered = await sender.Send(new RenderQuarterReport(
             quarter.ToString(), cutOff, ReportProjections.EditionText(state, edition)), cancellationToken);
         var snapshot = rendered.Files.Single(f => f.ContentType == "application/json");
+        progress.Report(rendered.Steps, rendered.Steps + 1, "Lagrer rapporten");
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -76,6 +84,7 @@ public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, T
             report.CreatedBy = command.CreatedBy;
             report.PublishedAt = command.Publish ? now : null;
             report.DataSha256 = Sha256(snapshot.Content);
+            report.RequestId = command.RequestId;
             audit.Record(null, $"rapport {quarter}", "rapport", outcome == "created" ? null : "(tidligere utkast)",
                 command.Publish ? $"publisert utgave {edition}" : outcome == "created" ? "utkast" : "utkast bygget på nytt", by: command.CreatedBy);
             await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Rendering.Reports;
 
 namespace Nuit.Portfolio.Features.Reports;
@@ -8,7 +9,8 @@ namespace Nuit.Portfolio.Features.Reports;
 public sealed record RenderQuarterReport(string Quarter, DateTimeOffset? CutOff = null, string Edition = "Forhåndsvisning", int GapQuarters = 2)
     : IQuery<RenderedReport>;
 
-public sealed record RenderedReport(QuarterReport Data, IReadOnlyList<RenderedFile> Files);
+/// <param name="Steps">How many progress steps rendering took, so a caller can count on from there.</param>
+public sealed record RenderedReport(QuarterReport Data, IReadOnlyList<RenderedFile> Files, int Steps = 0);
 
 public sealed class RenderQuarterReportValidator : AbstractValidator<RenderQuarterReport>
 {
@@ -20,13 +22,19 @@ public sealed class RenderQuarterReportValidator : AbstractValidator<RenderQuart
     }
 }
 
-public sealed class RenderQuarterReportHandler(ISender sender) : IQueryHandler<RenderQuarterReport, RenderedReport>
+public sealed class RenderQuarterReportHandler(ISender sender, WorkProgress progress) : IQueryHandler<RenderQuarterReport, RenderedReport>
 {
     public async ValueTask<RenderedReport> Handle(RenderQuarterReport query, CancellationToken cancellationToken)
     {
+        progress.Report(0, 1, "Henter data for kvartalet");
         var data = await sender.Send(new GetQuarterReportData(query.Quarter, query.CutOff, query.GapQuarters), cancellationToken);
         // Rendering is CPU work on an in-memory model; keep it off the request thread's synchronous path.
-        var files = await Task.Run(() => QuarterReportFiles.Render(data, query.Edition), cancellationToken);
-        return new RenderedReport(data, files);
+        var steps = 0;
+        var files = await Task.Run(() => QuarterReportFiles.Render(data, query.Edition, (step, total, text) =>
+        {
+            steps = total;
+            progress.Report(step, total, text);
+        }), cancellationToken);
+        return new RenderedReport(data, files, steps);
     }
 }

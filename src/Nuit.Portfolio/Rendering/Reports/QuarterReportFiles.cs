@@ -27,7 +27,10 @@ public static class QuarterReportFiles
 
     public static string SnapshotName(string quarter) => $"data-{quarter}.json";
 
-    public static IReadOnlyList<ChartImage> Charts(QuarterReport report)
+    public static IReadOnlyList<ChartImage> Charts(QuarterReport report) => Charts(report, null);
+
+    /// <param name="drawn">Called after each chart with the number drawn so far and the total, from any thread.</param>
+    private static IReadOnlyList<ChartImage> Charts(QuarterReport report, Action<int, int>? drawn)
     {
         var jobs = new List<Func<ChartImage>>
         {
@@ -38,19 +41,37 @@ public static class QuarterReportFiles
         // Charts are independent and each takes tens of milliseconds; with 50 indicators, in parallel they
         // are most of the saving between a slow and a fast report.
         var charts = new ChartImage[jobs.Count];
-        Parallel.For(0, jobs.Count, i => charts[i] = jobs[i]());
+        var done = 0;
+        Parallel.For(0, jobs.Count, i =>
+        {
+            charts[i] = jobs[i]();
+            drawn?.Invoke(Interlocked.Increment(ref done), jobs.Count);
+        });
         return charts;
     }
 
-    public static IReadOnlyList<RenderedFile> Render(QuarterReport report, string edition)
+    /// <param name="progress">
+    /// Told (step, steps, what) as the work goes: step 0 is fetching the data (the caller's), then each chart, the HTML
+    /// and the workbook. Charts are drawn in parallel, so it may be called from several threads.
+    /// </param>
+    public static IReadOnlyList<RenderedFile> Render(QuarterReport report, string edition, Action<int, int, string>? progress = null)
     {
-        var charts = Charts(report);
+        var steps = 0;
+        var charts = Charts(report, (drawn, count) =>
+        {
+            steps = count + 3;
+            progress?.Invoke(drawn, steps, $"Tegner figur {drawn} av {count}");
+        });
+        progress?.Invoke(steps - 2, steps, "Lager HTML-rapporten");
+        var html = Encoding.UTF8.GetBytes(QuarterReportHtml.Build(report, charts, edition));
+        progress?.Invoke(steps - 1, steps, "Lager regnearket");
         var files = new List<RenderedFile>
         {
-            new(HtmlName(report.Quarter), "text/html; charset=utf-8", Encoding.UTF8.GetBytes(QuarterReportHtml.Build(report, charts, edition))),
+            new(HtmlName(report.Quarter), "text/html; charset=utf-8", html),
             new(WorkbookName(report.Quarter), IndicatorWorkbookLayout.ContentType, ReportWorkbookBuilder.Build(report, charts, edition)),
             new(SnapshotName(report.Quarter), "application/json", JsonSerializer.SerializeToUtf8Bytes(report, SnapshotJson)),
         };
+        progress?.Invoke(steps, steps, "Filene er laget");
         foreach (var c in charts)
         {
             files.Add(new($"chart-{c.Key}-{report.Quarter}.png", "image/png", c.Png));

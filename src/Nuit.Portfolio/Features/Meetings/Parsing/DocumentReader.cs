@@ -12,7 +12,8 @@ public static class DocumentReader
 {
     public const long DefaultMaxBytes = 50 * 1024 * 1024;
 
-    public static string ReadText(byte[] content, string fileName, long maxBytes = DefaultMaxBytes)
+    /// <param name="pageRead">For a PDF, told (pages read, pages in all) after each page.</param>
+    public static string ReadText(byte[] content, string fileName, long maxBytes = DefaultMaxBytes, Action<int, int>? pageRead = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (content.Length == 0)
@@ -22,7 +23,7 @@ public static class DocumentReader
                 $"Filen er for stor ({FormatSize(content.Length)}). Største tillatte størrelse er {FormatSize(maxBytes)}.");
 
         return PdfTextReader.IsPdf(content)
-            ? PdfTextReader.Read(content, fileName)
+            ? PdfTextReader.Read(content, fileName, pageRead)
             : TextDecoder.Decode(content, fileName);
     }
 

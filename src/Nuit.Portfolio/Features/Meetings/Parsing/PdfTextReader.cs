@@ -20,7 +20,8 @@ internal static class PdfTextReader
         return head.IndexOf("%PDF-"u8) >= 0;
     }
 
-    public static string Read(byte[] content, string fileName)
+    /// <param name="pageRead">Told (pages read, pages in all) after each page: a long PDF is most of an import's time.</param>
+    public static string Read(byte[] content, string fileName, Action<int, int>? pageRead = null)
     {
         // PdfPig can rebuild a document whose end is missing and would return part of it; a half
         // upload must be refused rather than imported as a meeting with cases missing.
@@ -31,7 +32,11 @@ internal static class PdfTextReader
         try
         {
             using var document = PdfDocument.Open(content);
-            foreach (var page in document.GetPages()) pages.Add(PageText(page));
+            foreach (var page in document.GetPages())
+            {
+                pages.Add(PageText(page));
+                pageRead?.Invoke(pages.Count, document.NumberOfPages);
+            }
         }
         catch (Exception ex) when (ex is not InputException)
         {

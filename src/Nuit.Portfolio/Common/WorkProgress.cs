@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+
+namespace Nuit.Portfolio.Common;
+
+/// <summary>One step of long work: «Tegner figur 3 av 12».</summary>
+public sealed record WorkStep(int Step, int Steps, string Text);
+
+/// <summary>
+/// Where long work (a report, a PDF import) says how far it has come. Handlers call <see cref="Report"/>; the
+/// background runner listens and puts the steps on the <see cref="WorkBoard"/>; everywhere else nobody listens and a
+/// report costs nothing. Scoped: each unit of work has its own.
+/// </summary>
+public sealed class WorkProgress
+{
+    public Action<WorkStep>? Listener { get; set; }
+
+    public void Report(int step, int steps, string text) => Listener?.Invoke(new WorkStep(step, steps, text));
+}
+
+/// <summary>
+/// The latest step of the work this process is running, for the progress page. Kept in memory, not in the database:
+/// on SQLite a progress write from another connection would wait for the import's own write lock. The database row
+/// still says queued / running / done, so an instance that is not running the work can say that much.
+/// </summary>
+public sealed class WorkBoard
+{
+    private readonly ConcurrentDictionary<Guid, WorkStep> _steps = new();
+
+    public void Set(Guid id, WorkStep step) => _steps[id] = step;
+
+    public WorkStep? Get(Guid id) => _steps.TryGetValue(id, out var step) ? step : null;
+
+    public void Remove(Guid id) => _steps.TryRemove(id, out _);
+}

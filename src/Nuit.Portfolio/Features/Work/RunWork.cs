@@ -1,0 +1,131 @@
+using System.Text.Json;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Meetings;
+using Nuit.Portfolio.Features.Reports;
+
+namespace Nuit.Portfolio.Features.Work;
+
+/// <summary>
+/// Runs one piece of queued work: what the job runner calls. Safe to call any number of times for the same work —
+/// after a crash, at start, or by two instances at once: a worker first claims the row (queued → running) in one
+/// statement, and only the one that claimed it runs the work. The work itself is all or nothing (a report is stored in
+/// one transaction, an import too), and running it again is harmless (a report remembers the request that made it, an
+/// import of the same file changes nothing).
+/// </summary>
+/// <remarks>A plain request: the report and the import each own their transactions.</remarks>
+public sealed record RunWork(Guid Id) : IRequest<WorkStatus?>;
+
+public sealed class RunWorkHandler(
+    PortfolioDbContext db, ISender sender, WorkProgress progress, WorkBoard board, TimeProvider clock,
+    IOptions<WorkOptions> options, ILogger<RunWorkHandler> log) : IRequestHandler<RunWork, WorkStatus?>
+{
+    public async ValueTask<WorkStatus?> Handle(RunWork request, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var now = clock.GetUtcNow();
+        var staleBefore = now - o.StaleAfter;
+        var claimed = await db.BackgroundWork
+            .Where(w => w.Id == request.Id && (w.State == WorkState.Queued || (w.State == WorkState.Running && w.StartedAt < staleBefore)))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(w => w.State, WorkState.Running)
+                .SetProperty(w => w.Attempts, w => w.Attempts + 1)
+                .SetProperty(w => w.StartedAt, now), cancellationToken);
+        var work = await db.BackgroundWork.FirstOrDefaultAsync(w => w.Id == request.Id, cancellationToken);
+        if (claimed == 0 || work is null) return work?.ToStatus(board.Get(request.Id));
+
+        if (work.Attempts > o.MaxAttempts)
+            return await FinishAsync(work, WorkState.Failed, $"Arbeidet ble avbrutt {work.Attempts - 1} ganger før det ble ferdig, og startes ikke igjen. Prøv på nytt.", cancellationToken);
+
+        progress.Listener = step =>
+        {
+            board.Set(work.Id, step);
+            if (o.StepDelayMilliseconds > 0) Thread.Sleep(o.StepDelayMilliseconds);
+        };
+        try
+        {
+            return await RunAsync(work, cancellationToken);
+        }
+        catch (Exception ex) when (ex is InputException or ValidationException or NotFoundException)
+        {
+            // Bad input fails the same way every time: no retry, the reason goes to the user.
+            db.ChangeTracker.Clear();
+            work = await db.BackgroundWork.SingleAsync(w => w.Id == request.Id, cancellationToken);
+            if (work.Kind != WorkKind.Report) work.ResultUrl = ImportUrl(work);
+            return await FinishAsync(work, WorkState.Failed, Reason(ex), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogError(ex, "Bakgrunnsarbeid {Id} ({Title}) feilet i forsøk {Attempt}", work.Id, work.Title, work.Attempts);
+            db.ChangeTracker.Clear();
+            work = await db.BackgroundWork.SingleAsync(w => w.Id == request.Id, cancellationToken);
+            if (work.Attempts >= o.MaxAttempts)
+                return await FinishAsync(work, WorkState.Failed, "Noe gikk galt, også etter nye forsøk. Feilen er logget.", cancellationToken);
+            // Back in the queue; the job runner tries again after a pause.
+            work.State = WorkState.Queued;
+            work.Message = $"Forsøk {work.Attempts} feilet; prøver igjen.";
+            await db.SaveChangesAsync(cancellationToken);
+            board.Remove(work.Id);
+            throw;
+        }
+        finally
+        {
+            progress.Listener = null;
+        }
+    }
+
+    private async Task<WorkStatus> RunAsync(BackgroundWork work, CancellationToken ct)
+    {
+        switch (work.Kind)
+        {
+            case WorkKind.Report:
+                var input = JsonSerializer.Deserialize<ReportWorkInput>(work.Input, WorkProjections.Json)!;
+                var made = await sender.Send(new CreateReport(input.Quarter, input.Publish, work.RequestedBy, RequestId: work.Id), ct);
+                db.ChangeTracker.Clear();
+                work = await db.BackgroundWork.SingleAsync(w => w.Id == work.Id, ct);
+                work.Result = JsonSerializer.Serialize(made.Report, WorkProjections.Json);
+                work.ResultUrl = $"/reports#rapport-{made.Report.Id}";
+                return await FinishAsync(work, WorkState.Succeeded,
+                    $"Rapporten for {made.Report.QuarterText} er laget: {made.Report.EditionText.ToLowerInvariant()}.", ct);
+
+            default:
+                var dryRun = work.Kind == WorkKind.ImportPreview;
+                var content = work.Payload ?? throw new InputException(work.FileName ?? "filen", null, "Filen er ikke lenger lagret. Last den opp på nytt.");
+                var imported = await sender.Send(new ImportDocument(work.FileName ?? "dokument", content, work.RequestedBy, dryRun), ct);
+                db.ChangeTracker.Clear();
+                work = await db.BackgroundWork.SingleAsync(w => w.Id == work.Id, ct);
+                work.Result = JsonSerializer.Serialize(imported, WorkProjections.Json);
+                work.ResultUrl = ImportUrl(work);
+                // The import keeps the original itself (content-addressed); the preview keeps it until it is confirmed.
+                if (!dryRun) work.Payload = null;
+                var meetings = string.Join(", ", imported.Meetings.Select(m => $"{m.Body} møte {m.Number}"));
+                return await FinishAsync(work, WorkState.Succeeded,
+                    dryRun ? $"Forhåndsvisningen er klar: {meetings}." : $"Importert: {meetings}.", ct);
+        }
+    }
+
+    internal static string ImportUrl(BackgroundWork work) =>
+        work.Kind == WorkKind.Import ? $"/import?resultat={work.Id}" : $"/import?forhandsvisning={work.Id}";
+
+    private static string Reason(Exception ex) => ex switch
+    {
+        ValidationException v => string.Join(" ", v.Errors.Select(e => e.ErrorMessage)),
+        _ => ex.Message,
+    };
+
+    private async Task<WorkStatus> FinishAsync(BackgroundWork work, WorkState state, string message, CancellationToken ct)
+    {
+        work.State = state;
+        work.Message = message.Length > 4000 ? message[..4000] : message;
+        work.FinishedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        board.Remove(work.Id);
+        return work.ToStatus(null);
+    }
+}

@@ -1,0 +1,329 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Access;
+using Nuit.Portfolio.Features.Work;
+using Nuit.Portfolio.IntegrationTests.Access;
+using Nuit.Portfolio.IntegrationTests.Infrastructure;
+
+namespace Nuit.Portfolio.IntegrationTests.Work;
+
+/// <summary>
+/// Long work (reports, imports) runs in the background and shows its progress; a crash or restart loses none of it.
+/// </summary>
+public sealed class BackgroundWorkTests : IDisposable
+{
+    private readonly TestFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task A_report_started_in_the_background_reports_each_step_and_ends_with_the_report()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath) { Settings = { ["Work:StepDelayMilliseconds"] = "150" } };
+        var client = app.CreateClient(AccessRole.Editor);
+
+        var started = await client.PostAsync(new Uri("/api/reports/jobs?quarter=2025-Q1", UriKind.Relative), null, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var location = started.Headers.Location!;
+        var seen = new List<WorkStatus>();
+        var work = await PollAsync(client, location, seen);
+
+        Assert.Equal("succeeded", work.State);
+        var running = seen.Where(s => s.State == "running" && s.Step is not null).ToList();
+        Assert.Contains(running, s => s.StepText!.StartsWith("Tegner figur", StringComparison.Ordinal));
+        Assert.All(running, s => Assert.InRange(s.Percent!.Value, 0, 99));
+        // Steps only go forward, and the count of steps stays the same once the charts are counted.
+        Assert.Equal(running.Select(s => s.Step!.Value).Order(), running.Select(s => s.Step!.Value));
+        Assert.Equal(100, work.Percent);
+        Assert.Matches("^/reports#rapport-[0-9]+$", work.ResultUrl);
+        Assert.Equal("Rapporten for 1. kvartal 2025 er laget: utkast.", work.Message);
+        var reportId = int.Parse(work.ResultUrl!.Split('-')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(work.Id, await app.WithDbAsync(db => db.Set<Report>().Where(r => r.Id == reportId).Select(r => r.RequestId).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task The_progress_page_works_without_script_and_sends_the_user_on_to_the_result()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath)
+        {
+            Settings = { ["Work:StepDelayMilliseconds"] = "300", ["Work:PageWait"] = "00:00:00" },
+        };
+        var client = app.CreateClient(AccessRole.Editor, followRedirects: false);
+
+        var posted = await Forms.PostAsync(client, "/reports", "/reports", ("Quarter", "2025-Q1"));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var progressUrl = posted.Headers.Location!.ToString();
+        Assert.Matches("^/jobs/[0-9a-f-]{36}$", progressUrl);
+
+        var html = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri(progressUrl, UriKind.Relative), Ct));
+        Assert.Equal("Lager kvartalsrapporten for 1. kvartal 2025", html.QuerySelector("h1")!.TextContent);
+        Assert.NotNull(html.QuerySelector("progress#fremdrift-mal"));
+        Assert.Equal("status", html.QuerySelector("#fremdrift-tekst")!.GetAttribute("role"));
+        // Without script the page reloads itself; with script, the app's own file (the CSP allows no inline script).
+        Assert.Contains("<meta http-equiv=\"refresh\" content=\"2\"", html.QuerySelector("head noscript")!.InnerHtml, StringComparison.Ordinal);
+        Assert.StartsWith("/js/progress.js", html.QuerySelector("script[src]")!.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Empty(html.QuerySelectorAll("script:not([src])"));
+        var script = await client.GetAsync(new Uri("/js/progress.js", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Contains("/api/jobs/", await script.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var id = Guid.Parse(progressUrl["/jobs/".Length..]);
+        var done = await PollAsync(client, new Uri($"/api/jobs/{id}", UriKind.Relative), []);
+        Assert.Equal("succeeded", done.State);
+
+        // Done: the page sends the user on to the report in the list, with the outcome as the page's message.
+        var next = await client.GetAsync(new Uri(progressUrl, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.Equal(done.ResultUrl, next.Headers.Location!.ToString());
+        var list = await client.GetStringAsync(new Uri("/reports", UriKind.Relative), Ct);
+        Assert.Contains("Rapporten for 1. kvartal 2025 er laget: utkast.", list, StringComparison.Ordinal);
+        Assert.Contains($"id=\"rapport-{done.ResultUrl!.Split('-')[^1]}\"", list, StringComparison.Ordinal);
+
+        var shown = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri(progressUrl + "?vis=true", UriKind.Relative), Ct));
+        Assert.StartsWith("Ferdig", shown.QuerySelector("#fremdrift-tekst")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(shown.QuerySelector("head noscript"));
+    }
+
+    [Fact]
+    public async Task A_document_is_previewed_then_imported_in_the_background_from_the_import_page()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var client = app.CreateClient(AccessRole.Editor, followRedirects: false);
+
+        var preview = await UploadAsync(client, Minutes(3), "referat-4-2025.txt");
+        Assert.Matches("/import\\?forhandsvisning=[0-9a-f-]{36}$", preview.RequestMessage!.RequestUri!.ToString());
+        var page = new HtmlParser().ParseDocument(await preview.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Forhåndsvisning av referat-4-2025.txt", page.QuerySelector("#forhandsvisning")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, page.QuerySelectorAll("#forhandsvisning ~ table tbody tr, section table tbody tr").Length);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Meetings.CountAsync(m => m.Number == "4/2025", Ct)));
+
+        var work = page.QuerySelector("input[name=work]")!.GetAttribute("value")!;
+        var url = preview.RequestMessage.RequestUri!.PathAndQuery;
+        var confirmed = await FollowAsync(client, await Forms.PostAsync(client, url, "/import?handler=Confirm", ("work", work)));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Contains("/import?resultat=", confirmed.RequestMessage!.RequestUri!.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Importert: referat-4-2025.txt", await confirmed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(3, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Meeting!.Number == "4/2025", Ct)));
+
+        // The file moved to the import; confirming the same preview again imports nothing twice.
+        var again = await Forms.PostAsync(client, "/import", "/import?handler=Confirm", ("work", work));
+        var refused = new HtmlParser().ParseDocument(await again.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("Forhåndsvisningen er utløpt", refused.QuerySelector("#document-feil")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(await app.WithDbAsync(db => db.BackgroundWork.Where(w => w.Id == Guid.Parse(work)).Select(w => w.Payload).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_bad_document_fails_in_the_background_with_its_reason_next_to_the_field_and_stores_nothing()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var client = app.CreateClient(AccessRole.Editor, followRedirects: false);
+        var before = await app.WithDbAsync(db => db.Meetings.CountAsync(Ct));
+
+        var response = await UploadAsync(client, "Dette er ikke et møtedokument.\n", "handleliste.txt");
+
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("handleliste.txt", page.QuerySelector("#document-feil")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(page.QuerySelector("input[name=work]"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.Meetings.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_script_can_import_in_the_background_and_poll_until_done()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var client = app.CreateClient(AccessRole.Editor);
+        var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Minutes(2))), "file", "referat-4-2025.txt" } };
+
+        var started = await client.PostAsync(new Uri("/api/imports/jobs", UriKind.Relative), form, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var work = await PollAsync(client, started.Headers.Location!, []);
+        Assert.Equal(("succeeded", "Importert: NUIT møte 4/2025."), (work.State, work.Message));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Meeting!.Number == "4/2025", Ct)));
+        var reader = app.CreateClient(AccessRole.Reader);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reader.PostAsync(new Uri("/api/reports/jobs?quarter=2025-Q1", UriKind.Relative), null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(new Uri($"/api/jobs/{Guid.NewGuid()}", UriKind.Relative), Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Report_work_run_again_after_it_was_stored_returns_the_same_edition()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var started = await app.SendAsync(new QueueReport("2025-Q1", Publish: true, "kari"));
+        var first = await WaitAsync(app, started.Id);
+        Assert.Equal("succeeded", first.State);
+
+        // As if the worker died after storing the report but before marking the work done.
+        await app.WithDbAsync(db => db.BackgroundWork.Where(w => w.Id == started.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkState.Queued), Ct));
+        var again = await app.SendAsync(new RunWork(started.Id));
+
+        Assert.Equal(("succeeded", first.ResultUrl), (again!.State, again.ResultUrl));
+        Assert.Equal([1], await app.WithDbAsync(db => db.Set<Report>().Where(r => r.Quarter == Quarter.Parse("2025-Q1")).Select(r => r.Edition).ToListAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Work_that_keeps_killing_its_process_is_given_up_with_a_reason()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var id = Guid.NewGuid();
+        await app.WithDbAsync(async db =>
+        {
+            db.BackgroundWork.Add(new BackgroundWork
+            {
+                Id = id, Kind = WorkKind.Report, State = WorkState.Running, Title = "Lager kvartalsrapporten", RequestedBy = "kari",
+                Input = """{"quarter":"2025-Q1","publish":false}""", Attempts = 3, CreatedAt = DateTimeOffset.UtcNow, StartedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        // A restart finds it running (its process died), queues it again; the next start would be the fourth.
+        Assert.Contains(id, await app.SendAsync(new RecoverWork(TimeSpan.Zero, TimeSpan.Zero)));
+        var result = await app.SendAsync(new RunWork(id));
+
+        Assert.Equal("failed", result!.State);
+        Assert.Contains("avbrutt 3 ganger", result.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Set<Report>().CountAsync(r => r.Quarter == Quarter.Parse("2025-Q1"), Ct)));
+    }
+
+    [Fact]
+    public async Task A_service_killed_while_building_a_report_leaves_no_part_of_it_and_finishes_it_after_restart()
+    {
+        TestDatabase.RequireSqlite("starter tjenesten som egen prosess på en SQLite-fil");
+        var token = await EditorTokenAsync();
+        const string quarter = "2025-Q1";
+
+        var slow = await WebServer.StartAsync(_folder, "--Work:StepDelayMilliseconds", "400", "--Reports:Enabled", "false");
+        Guid id;
+        try
+        {
+            using var client = Client(slow, token);
+            var started = await client.PostAsync(new Uri($"/api/reports/jobs?quarter={quarter}", UriKind.Relative), null, Ct);
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            id = (await started.Content.ReadFromJsonAsync<WorkStatus>(Json, Ct))!.Id;
+            // Killed in the middle: some charts drawn, nothing stored yet.
+            WorkStatus now;
+            do now = await GetAsync(client, new Uri($"/api/jobs/{id}", UriKind.Relative));
+            while (!(now.State == "running" && now.Step >= 2) && !now.Finished);
+            Assert.Equal("running", now.State);
+            await slow.KillAsync();
+        }
+        finally
+        {
+            await slow.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={_folder.DatabasePath}"))
+        {
+            await connection.OpenAsync(Ct);
+            Assert.Equal("ok", await Scalar(connection, "PRAGMA integrity_check;"));
+            Assert.Equal(0L, await Scalar(connection, "SELECT COUNT(*) FROM Reports WHERE Quarter = '2025-Q1';"));
+            Assert.Equal(2L, await Scalar(connection, $"SELECT State FROM BackgroundWork WHERE Id = '{id.ToString().ToUpperInvariant()}';"));
+        }
+        SqliteConnection.ClearAllPools();
+
+        // Started again: the unfinished work is picked up by itself and finished, once.
+        await using var restarted = await WebServer.StartAsync(_folder, "--Reports:Enabled", "false");
+        using var again = Client(restarted, token);
+        var done = await PollAsync(again, new Uri($"/api/jobs/{id}", UriKind.Relative), []);
+        Assert.Equal(("succeeded", 2), (done.State, done.Attempts));
+        var reports = await again.GetFromJsonAsync<List<JsonElement>>(new Uri($"/api/reports?quarter={quarter}", UriKind.Relative), Ct);
+        Assert.Single(reports!);
+        Assert.Contains("uferdige bakgrunnsjobber fra forrige kjøring er satt i kø igjen", restarted.Log, StringComparison.Ordinal);
+    }
+
+    private async Task<string> EditorTokenAsync()
+    {
+        var result = await AppProcess.RunCliAsync(_folder.Path, "tokens", "create", "--role", "editor", "--db", _folder.DatabasePath, "--seed-data", RepoRoot.SeedData);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return result.Stdout.TrimEnd().Split('\n')[^1].Trim();
+    }
+
+    private static HttpClient Client(WebServer server, string token)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static async Task<object?> Scalar(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(Ct);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string text, string fileName)
+    {
+        var token = await Forms.AntiforgeryTokenAsync(client, "/import");
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "document", fileName },
+            { new StringContent(token), "__RequestVerificationToken" },
+        };
+        return await FollowAsync(client, await client.PostAsync(new Uri("/import?handler=Preview", UriKind.Relative), form, Ct));
+    }
+
+    /// <summary>Follows a redirect with the same client (HttpClient would drop the Bearer token on the way).</summary>
+    private static async Task<HttpResponseMessage> FollowAsync(HttpClient client, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var next = await client.GetAsync(response.Headers.Location!, Ct);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        return next;
+    }
+
+    private static async Task<WorkStatus> GetAsync(HttpClient client, Uri location)
+    {
+        await Task.Delay(50, Ct);
+        return (await client.GetFromJsonAsync<WorkStatus>(location, Json, Ct))!;
+    }
+
+    /// <summary>Polls until the work is done, keeping every answer seen on the way.</summary>
+    private static async Task<WorkStatus> PollAsync(HttpClient client, Uri location, List<WorkStatus> seen)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            var work = await GetAsync(client, location);
+            seen.Add(work);
+            if (work.Finished) return work;
+        }
+        throw new TimeoutException($"{location} ble ikke ferdig: {JsonSerializer.Serialize(seen.LastOrDefault())}");
+    }
+
+    private static async Task<WorkStatus> WaitAsync(PortfolioApp app, Guid id)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            var work = await app.SendAsync(new GetWork(id));
+            if (work.Finished) return work;
+            await Task.Delay(50, Ct);
+        }
+        throw new TimeoutException($"Arbeid {id} ble ikke ferdig");
+    }
+
+    /// <summary>Minutes of a meeting not in the seed data (4/2025) with the given number of cases.</summary>
+    private static string Minutes(int cases)
+    {
+        var text = new StringBuilder("Referat fra møte i NUIT\nMøte 4/2025\n\nDato 11. september 2025\n\nSak Tittel på sak Sakstype\n\n");
+        for (var i = 1; i <= cases; i++) text.Append($"{40 + i}/25 Oppfølging av tiltak nummer {i} Orientering\n");
+        text.Append("\nSak Tema\n\n");
+        for (var i = 1; i <= cases; i++)
+            text.Append($"{40 + i}/25 Oppfølging av tiltak nummer {i}\n\n Helsedirektoratet orienterte om SFM, sak {i}.\n\n Vedtak:\nNUIT tar saken til orientering.\n\n");
+        return text.ToString();
+    }
+}
