@@ -2,7 +2,11 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Reports;
+using Nuit.Portfolio.Features.Roadmap;
+using Nuit.Portfolio.Features.Status;
 using Nuit.Portfolio.IntegrationTests.Infrastructure;
 
 namespace Nuit.Portfolio.IntegrationTests.Pages;
@@ -33,6 +37,7 @@ public sealed class SiteCrawl : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _app = new PortfolioApp(_folder.DatabasePath);
+        await LiveInAsync();
         var client = _app.CreateClient(AccessRole.Admin, followRedirects: false);
         var parser = new HtmlParser();
         var seen = new HashSet<string>(StringComparer.Ordinal) { "/" };
@@ -60,6 +65,19 @@ public sealed class SiteCrawl : IAsyncLifetime
             foreach (var target in Targets(document).Select(t => Local(t, url)).OfType<string>())
                 if (seen.Add(target)) queue.Enqueue((target, url, clicks + 1));
         }
+    }
+
+    /// <summary>
+    /// A few changes of the kind the secretariat makes, so history tables, the plan diff, statuses and report files
+    /// have rows to check (dates among them) and not only their empty states.
+    /// </summary>
+    private async Task LiveInAsync()
+    {
+        await _app.SendAsync(new StartPlanYear(2026, null, "admin"));
+        var milestone = await _app.WithDbAsync(db => db.Milestones.Where(m => m.Initiative!.Code == "HTO").Select(m => m.Id).FirstAsync());
+        await _app.SendAsync(new EditMilestone(milestone, Forecast: "2026-03-01", ChangedBy: "admin"));
+        await _app.SendAsync(new SetStatus("SFM", "2025-Q1", "amber", "Piloten er utsatt", "admin"));
+        await _app.SendAsync(new CreateReport("2025-Q1", CreatedBy: "admin"));
     }
 
     private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string url)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -62,12 +61,6 @@ public sealed class WorkbookModel(ISender sender, PendingUploads uploads, IAutho
         if (Result is not null) uploads.Remove(token);
         return Page();
     }
-
-    /// <summary>Changed values as the page shows them: milestone dates (ISO in the history) the Norwegian way.</summary>
-    public static string Shown(string? value) =>
-        value is null ? "–"
-        : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Format.ShortDate(date)
-        : value;
 
     /// <summary>A refused workbook is shown by the file field, with the sheet and cell the import names ("Tiltak!D7").</summary>
     private async Task<RoadmapImportReport?> ImportAsync(byte[] content, string fileName, bool dryRun, CancellationToken ct)
