@@ -23,6 +23,10 @@ public static class Format
     public static string Timestamp(DateTimeOffset? time) =>
         time is { } t ? TimeZoneInfo.ConvertTime(t, Oslo).ToString("dd.MM.yyyy HH:mm", NbNo) : "–";
 
+    /// <summary>A value from the change history as shown: dates (stored ISO) the Norwegian way, "–" for none, anything else as it is.</summary>
+    public static string ChangedValue(string? value) =>
+        value is null ? "–" : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? ShortDate(d) : value;
+
     /// <summary>Quarter "2025-Q1" as "1. kvartal 2025".</summary>
     public static string Quarter(string quarter) =>
         Domain.Quarter.TryParse(quarter, out var q) ? q.ToDisplayString() : quarter;

@@ -163,7 +163,7 @@ public sealed class RoadmapWorkbookTests : IDisposable
         Assert.Equal(2, missing.ExitCode);
     }
 
-    private static byte[] Edit(byte[] workbook, Action<XLWorkbook> edit)
+    internal static byte[] Edit(byte[] workbook, Action<XLWorkbook> edit)
     {
         using var wb = new XLWorkbook(new MemoryStream(workbook));
         edit(wb);
