@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
@@ -72,6 +73,10 @@ public sealed partial class StatusPageTests : IDisposable
         var again = await Html(client, await Forms.PostAsync(client, "/initiatives/PLL", "/initiatives/PLL?handler=Status",
             ("StatusInput.Quarter", "2025-Q2"), ("StatusInput.Rag", "red"), ("StatusInput.Seen", Seen(stale))));
         Assert.Contains("Status for PLL i 2. kvartal 2025 er registrert: Rød.", again, StringComparison.Ordinal);
+
+        // The API takes the same check: a client that saw no status for PLL is refused.
+        var api = await app.CreateClient().PostAsJsonAsync("/api/status/PLL", new { quarter = "2025-Q2", rag = "green", seenLatest = DateTimeOffset.MinValue }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
     }
 
     [Fact]
