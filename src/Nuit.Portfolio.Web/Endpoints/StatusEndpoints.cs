@@ -6,8 +6,8 @@ namespace Nuit.Portfolio.Web.Endpoints;
 
 public static class StatusEndpoints
 {
-    public sealed record StatusRequest(string Quarter, string Rag, string? Text);
-
+    /// <param name="SeenLatest">Optional: when the newest status the client saw was recorded; a newer one for the quarter gives 409.</param>
+    public sealed record StatusRequest(string Quarter, string Rag, string? Text, DateTimeOffset? SeenLatest = null);
 
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
@@ -17,7 +17,7 @@ public static class StatusEndpoints
             TypedResults.Ok(await sender.Send(new GetStatusHistory(code), ct)));
         api.MapPost("/status/{code}", async (string code, StatusRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
         {
-            var entry = await sender.Send(new SetStatus(code, request.Quarter, request.Rag, request.Text, http.User.Identity?.Name ?? "api"), ct);
+            var entry = await sender.Send(new SetStatus(code, request.Quarter, request.Rag, request.Text, http.User.Identity?.Name ?? "api", request.SeenLatest), ct);
             return TypedResults.Created($"/api/status/{entry.Item}", entry);
         }).RequireAuthorization(Policies.Editor);
         return app;

@@ -10,13 +10,21 @@ using Nuit.Portfolio.Features.Strategy;
 
 namespace Nuit.Portfolio.Web.Pages.Items;
 
-/// <summary>The page of a goal, sub-goal or initiative: status history, milestones, indicators and the cases that touched it.</summary>
-public sealed class ItemModel(ISender sender) : PageModel
+/// <summary>
+/// The page of a goal, sub-goal or initiative: status history, milestones, indicators and the cases that touched it.
+/// Editors also get the forms: register a quarter's status, link a case by hand, edit aliases, re-run the matcher.
+/// Each post sends one command; a refusal is shown next to its field and nothing is saved.
+/// </summary>
+public sealed class ItemModel(ISender sender, TimeProvider clock) : PageModel
 {
     public ItemOverview Item { get; private set; } = null!;
     public IReadOnlyList<TouchingCase> Cases { get; private set; } = [];
     public StatusHistory Status { get; private set; } = null!;
     public IReadOnlyList<AuditEntry> Changes { get; private set; } = [];
+
+    [BindProperty] public StatusForm StatusInput { get; set; } = new();
+    [BindProperty] public LinkForm LinkInput { get; set; } = new();
+    [BindProperty] public AliasForm AliasInput { get; set; } = new();
 
     public async Task OnGetAsync(string kind, string code, CancellationToken ct)
     {
@@ -24,6 +32,58 @@ public sealed class ItemModel(ISender sender) : PageModel
         Cases = await sender.Send(new CasesTouching(Item.Code, "suggested,confirmed,rejected"), ct);
         Status = await sender.Send(new GetStatusHistory(Item.Code), ct);
         Changes = await sender.Send(new GetAuditTrail(Item.Code, Limit: 50), ct);
+        StatusInput.Quarter ??= StatusForm.DefaultQuarter(clock);
+    }
+
+    public Task<IActionResult> OnPostStatusAsync(string kind, string code, CancellationToken ct) =>
+        SaveAsync(kind, code, nameof(StatusInput), nameof(StatusForm.Quarter), "status", async () =>
+        {
+            var entry = await sender.Send(StatusInput.ToCommand(code, Who), ct);
+            return $"Status for {entry.Item} i {Format.Quarter(entry.Quarter)} er registrert: {entry.RagText}.";
+        }, ct, nameof(StatusForm.Quarter), nameof(StatusForm.Rag), nameof(StatusForm.Text));
+
+    public Task<IActionResult> OnPostLinkCaseAsync(string kind, string code, CancellationToken ct) =>
+        SaveAsync(kind, code, nameof(LinkInput), nameof(LinkForm.Case), "saker", async () =>
+        {
+            var link = await sender.Send(LinkInput.ToCommand(LinkInput.Case ?? "", code, Who), ct);
+            return $"{LinkInput.Case?.Trim()} er koblet til {link.Item} og bekreftet.";
+        }, ct, nameof(LinkForm.Case), nameof(LinkForm.Note));
+
+    public Task<IActionResult> OnPostAliasesAsync(string kind, string code, CancellationToken ct) =>
+        SaveAsync(kind, code, nameof(AliasInput), nameof(AliasForm.Add), "aliaser", async () =>
+        {
+            var result = await sender.Send(AliasInput.ToCommand(code), ct);
+            var what = string.IsNullOrWhiteSpace(AliasInput.Add) ? $"«{AliasInput.Remove?.Trim()}» er fjernet" : $"«{AliasInput.Add.Trim()}» er lagt til";
+            return $"Aliaset {what} for {result.Item}. {RefreshText(result.Refresh)}";
+        }, ct);
+
+    /// <summary>Re-runs the matcher over every case; it takes no input, so there is nothing to refuse.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync(string kind, string code, CancellationToken ct)
+    {
+        TempData["Melding"] = RefreshText(await sender.Send(new RefreshLinks(), ct));
+        return Back(kind, code, "saker");
+    }
+
+    private LocalRedirectResult Back(string kind, string code, string section) => LocalRedirect($"/{kind}/{Uri.EscapeDataString(code)}#{section}");
+
+    private string Who => User.Identity?.Name ?? "nettleser";
+
+    private static string RefreshText(LinkRefresh r) =>
+        $"Koblingsforslagene er kjørt på nytt for {Format.Number(r.Cases)} saker: {Format.Number(r.Added)} nye forslag, {Format.Number(r.Updated)} oppdatert, {Format.Number(r.Removed)} fjernet.";
+
+    /// <summary>Runs one form's command: on success back to the page's section with a message; on a refusal the page again, with the reason next to its field.</summary>
+    private async Task<IActionResult> SaveAsync(string kind, string code, string prefix, string field, string section, Func<Task<string>> send, CancellationToken ct, params string[] formFields)
+    {
+        try
+        {
+            TempData["Melding"] = await send();
+            return Back(kind, code, section);
+        }
+        catch (Exception ex) when (ItemForms.AddErrors(ModelState, ex, prefix, field, formFields))
+        {
+            await OnGetAsync(kind, code, ct);
+            return Page();
+        }
     }
 
     /// <summary>Confirm or reject one case's link; the version seen guards against overwriting someone else's decision.</summary>

@@ -11,8 +11,10 @@ namespace Nuit.Portfolio.Features.Status;
 /// <summary>
 /// Records the status of a goal, sub-goal or initiative for a quarter. Each call adds a row: the newest
 /// for a quarter counts, earlier ones remain as history (who said what, when).
+/// With <see cref="SeenLatest"/> (when the newest status the person saw for the item was recorded; <see cref="DateTimeOffset.MinValue"/>
+/// when they saw none) a form filled in while someone else reported the same quarter fails as a conflict instead of silently replacing it.
 /// </summary>
-public sealed record SetStatus(string Item, string Quarter, string Rag, string? Text, string Author) : ICommand<StatusEntry>;
+public sealed record SetStatus(string Item, string Quarter, string Rag, string? Text, string Author, DateTimeOffset? SeenLatest = null) : ICommand<StatusEntry>;
 
 public sealed record StatusEntry(
     string Item, string Quarter, string Rag, string RagText, string? Narrative, string Author, DateTimeOffset RecordedAt);
@@ -24,7 +26,8 @@ public sealed class SetStatusValidator : AbstractValidator<SetStatus>
         RuleFor(x => x.Item).NotEmpty().WithMessage("Oppgi koden til et mål, delmål eller tiltak, f.eks. SFM.");
         RuleFor(x => x.Quarter).Must(q => Domain.Quarter.TryParse(q, out _))
             .WithMessage(x => $"«{x.Quarter}» er ikke et kvartal. Skriv det som 2025-Q1.");
-        RuleFor(x => x.Rag).Must(r => RagStatuses.TryParse(r, out _))
+        RuleFor(x => x.Rag).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Velg en status: grønn, gul eller rød.")
+            .Must(r => RagStatuses.TryParse(r, out _))
             .WithMessage(x => $"«{x.Rag}» er ikke en status. Bruk green, amber, red eller grey (grønn, gul, rød, grå).");
         RuleFor(x => x.Text).MaximumLength(4000).WithMessage("Teksten kan være høyst 4000 tegn.");
         RuleFor(x => x.Author).NotEmpty().WithMessage("Det må stå hvem som rapporterer.").MaximumLength(200);
@@ -49,9 +52,12 @@ public sealed class SetStatusHandler(PortfolioDbContext db, TimeProvider clock, 
             Author = command.Author.Trim(),
             RecordedAt = clock.GetUtcNow(),
         };
+        var sameQuarter = db.StatusUpdates.Where(u => u.ItemId == item.Id && u.Quarter == update.Quarter);
+        if (command.SeenLatest is { } seen && await sameQuarter.AnyAsync(u => u.RecordedAt > seen, cancellationToken))
+            throw new DbUpdateConcurrencyException(
+                $"Noen andre har registrert status for {item.Code} i {update.Quarter.ToDisplayString()} etter at du hentet siden.");
         db.StatusUpdates.Add(update);
-        var before = await db.StatusUpdates.Where(u => u.ItemId == item.Id && u.Quarter == update.Quarter)
-            .OrderByDescending(u => u.RecordedAt).Select(u => (RagStatus?)u.Rag).FirstOrDefaultAsync(cancellationToken);
+        var before = await sameQuarter.OrderByDescending(u => u.RecordedAt).Select(u => (RagStatus?)u.Rag).FirstOrDefaultAsync(cancellationToken);
         audit.Record(item.Code, null, $"status {update.Quarter}", before?.ToDisplayString(),
             update.Narrative is null ? update.Rag.ToDisplayString() : $"{update.Rag.ToDisplayString()}: {update.Narrative}", by: update.Author);
         await db.SaveChangesAsync(cancellationToken);

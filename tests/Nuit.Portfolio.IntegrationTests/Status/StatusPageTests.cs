@@ -1,0 +1,125 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Status;
+using Nuit.Portfolio.IntegrationTests.Access;
+using Nuit.Portfolio.IntegrationTests.Infrastructure;
+
+namespace Nuit.Portfolio.IntegrationTests.Status;
+
+/// <summary>«Registrer status» on an item page, through the real host with antiforgery.</summary>
+public sealed partial class StatusPageTests : IDisposable
+{
+    private readonly TestFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_editor_registers_a_status_that_appears_in_the_history_and_the_audit_trail()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var client = app.CreateClient(AccessRole.Editor, followRedirects: false);
+        var form = await Page(client, "/initiatives/SFM");
+        var lastQuarter = Quarter.FromDate(DateOnly.FromDateTime(DateTime.Now)).Previous().ToString();
+        Assert.Contains("Registrer status", form, StringComparison.Ordinal);
+        Assert.Contains($"name=\"StatusInput.Quarter\" value=\"{lastQuarter}\"", form, StringComparison.Ordinal);
+        Assert.Contains("value=\"amber\"", form, StringComparison.Ordinal);
+        Assert.Contains(">Gul</span>", form, StringComparison.Ordinal);
+
+        var saved = await Html(client, await Forms.PostAsync(client, "/initiatives/SFM", "/initiatives/SFM?handler=Status",
+            ("StatusInput.Quarter", "2025-Q3"), ("StatusInput.Rag", "amber"), ("StatusInput.Text", "Piloten er flyttet til våren"), ("StatusInput.Seen", Seen(form))));
+
+        Assert.Contains("Status for SFM i 3. kvartal 2025 er registrert: Gul.", saved, StringComparison.Ordinal);
+        Assert.Matches(new Regex("<td>3. kvartal 2025</td>\\s*<td><span class=\"rag rag-amber\">Gul</span></td>\\s*<td>Ny</td>\\s*<td>Piloten er flyttet til våren</td>"), saved);
+        var audit = await app.WithDbAsync(db => db.ChangeRecords.Where(c => c.ItemCode == "SFM" && c.Field == "status 2025-Q3").SingleAsync(Ct));
+        Assert.Equal(("Gul: Piloten er flyttet til våren", "token:test-Editor"), (audit.NewValue, audit.ChangedBy));
+        Assert.Contains("<td>status 2025-Q3</td>", saved, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_shown_next_to_its_field_and_nothing_is_saved()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var client = app.CreateClient(AccessRole.Editor, followRedirects: false);
+
+        var bad = await Html(client, await Forms.PostAsync(client, "/initiatives/SFM", "/initiatives/SFM?handler=Status",
+            ("StatusInput.Quarter", "2025-Q5"), ("StatusInput.Text", "Uten farge")));
+
+        Assert.Matches(FieldError("StatusInput.Quarter", "«2025-Q5» er ikke et kvartal. Skriv det som 2025-Q1."), bad);
+        Assert.Matches(FieldError("StatusInput.Rag", "Velg en status: grønn, gul eller rød."), bad);
+        Assert.Contains("Uten farge</textarea>", bad, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDbAsync(db => db.StatusUpdates.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_form_loaded_before_someone_else_reported_the_quarter_is_refused()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var client = app.CreateClient(AccessRole.Editor, followRedirects: false);
+        var form = await Page(client, "/initiatives/PLL");
+        await app.SendAsync(new SetStatus("PLL", "2025-Q2", "green", "Meldt av noen andre", "kari"));
+
+        var stale = await Html(client, await Forms.PostAsync(client, "/initiatives/PLL", "/initiatives/PLL?handler=Status",
+            ("StatusInput.Quarter", "2025-Q2"), ("StatusInput.Rag", "red"), ("StatusInput.Seen", Seen(form))));
+
+        Assert.Matches(FieldError("StatusInput.Quarter", "Noen andre har registrert dette mens du så på siden."), stale);
+        Assert.Equal(["Meldt av noen andre"], await app.WithDbAsync(db => db.StatusUpdates.Select(s => s.Narrative).ToListAsync(Ct)));
+
+        // The page shown again carries what is now the newest status, so sending it again is accepted.
+        var again = await Html(client, await Forms.PostAsync(client, "/initiatives/PLL", "/initiatives/PLL?handler=Status",
+            ("StatusInput.Quarter", "2025-Q2"), ("StatusInput.Rag", "red"), ("StatusInput.Seen", Seen(stale))));
+        Assert.Contains("Status for PLL i 2. kvartal 2025 er registrert: Rød.", again, StringComparison.Ordinal);
+
+        // The API takes the same check: a client that saw no status for PLL is refused.
+        var api = await app.CreateClient().PostAsJsonAsync("/api/status/PLL", new { quarter = "2025-Q2", rag = "green", seenLatest = DateTimeOffset.MinValue }, Ct);
+        Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_reader_sees_no_forms_and_may_not_post_one()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var reader = app.CreateClient(AccessRole.Reader, followRedirects: false);
+        var page = await Page(reader, "/initiatives/SFM");
+        Assert.DoesNotContain("Registrer status", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Legg til alias", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Koble saken", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Kjør koblingsforslag på nytt", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Decide", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Koble til veikartet", await Page(reader, "/cases/NUIT/31-24"), StringComparison.Ordinal);
+
+        var refused = await Forms.PostAsync(reader, "/initiatives/SFM", "/initiatives/SFM?handler=Status",
+            ("StatusInput.Quarter", "2025-Q3"), ("StatusInput.Rag", "green"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostAsync(reader, "/initiatives/SFM", "/initiatives/SFM?handler=Refresh")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Forms.PostAsync(reader, "/cases/NUIT/31-24", "/cases/NUIT/31-24?handler=Link", ("LinkInput.Item", "PLL"))).StatusCode);
+        Assert.Equal(0, await app.WithDbAsync(db => db.StatusUpdates.CountAsync(Ct)));
+    }
+
+    internal static async Task<string> Page(HttpClient client, string url) =>
+        WebUtility.HtmlDecode(await client.GetStringAsync(new Uri(url, UriKind.Relative), Ct));
+
+    /// <summary>
+    /// The page a post ends on, as text (Razor encodes æøå and «» as character references): the page itself after a refusal,
+    /// the page redirected to after success. The redirect is followed by hand, as HttpClient drops the bearer token on redirects.
+    /// </summary>
+    internal static async Task<string> Html(HttpClient client, HttpResponseMessage response)
+    {
+        if (response.StatusCode == HttpStatusCode.Redirect)
+            return await Page(client, response.Headers.Location!.OriginalString.Split('#')[0]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    internal static Regex FieldError(string field, string text) =>
+        new($"data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>[^<]*{Regex.Escape(text)}");
+
+    private static string Seen(string page) => SeenInput().Match(page) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException("Ingen StatusInput.Seen på siden.");
+
+    [GeneratedRegex("name=\"StatusInput.Seen\" value=\"([^\"]+)\"")]
+    private static partial Regex SeenInput();
+}
