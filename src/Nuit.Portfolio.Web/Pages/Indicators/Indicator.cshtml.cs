@@ -38,69 +38,73 @@ public sealed class IndicatorModel(ISender sender, IAuthorizationService authori
         if (CanEdit && Period.TryParse(period ?? "", out var p)) Prefill(p.ToString());
     }
 
-    public async Task<IActionResult> OnPostValueAsync(string code, CancellationToken ct)
+    public Task<IActionResult> OnPostValueAsync(string code, CancellationToken ct)
     {
-        await LoadAsync(code, ct);
         var form = ValueInput;
-        if (!NorwegianNumber.TryParse(form.Value, out var number))
-        {
-            ModelState.AddModelError($"{nameof(ValueInput)}.{nameof(ValueForm.Value)}", NotANumber(form.Value));
-            return Page();
-        }
-        try
-        {
-            var result = await sender.Send(new SetIndicatorValue(Indicator.Code, form.Period ?? "", number, form.Source ?? "", Whole(form.Note),
-                Who, "nettleser", form.Version), ct);
-            return Saved(result, "Verdien");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await LoadAsync(code, ct);
-            var now = Indicator.Values.FirstOrDefault(v => v.Period == form.Period?.Trim());
-            Stale(nameof(ValueInput), now?.Version, now is null
-                ? $"Verdien for {form.Period} er endret av noen andre mens du redigerte. Ingenting er lagret."
-                : $"Noen andre har endret verdien for {now.Period} mens du redigerte. Gjeldende verdi er {Format.Number(now.Value)} {Indicator.Unit} (kilde: {now.Source}). "
-                  + "Ingenting er lagret. Lagre igjen hvis din verdi fortsatt skal gjelde.");
-            return Page();
-        }
-        catch (Exception ex) when (AddErrors(ex, nameof(ValueInput)))
-        {
-            return Page();
-        }
+        return SaveAsync(code, nameof(ValueInput), "verdi", form.Value, form.Period,
+            number => sender.Send(new SetIndicatorValue(Indicator.Code, form.Period ?? "", number, form.Source ?? "", Whole(form.Note),
+                Who, "nettleser", form.Version), ct),
+            period => Indicator.Values.FirstOrDefault(v => v.Period == period) is { } now
+                ? (now.Version, $"{Format.Number(now.Value)} {Indicator.Unit} (kilde: {now.Source})")
+                : null,
+            ct);
     }
 
-    public async Task<IActionResult> OnPostTargetAsync(string code, CancellationToken ct)
+    public Task<IActionResult> OnPostTargetAsync(string code, CancellationToken ct)
+    {
+        var form = TargetInput;
+        return SaveAsync(code, nameof(TargetInput), "målverdi", form.Value, form.Period,
+            number => sender.Send(new SetIndicatorTarget(Indicator.Code, form.Period ?? "", number, Blank(form.Case), Whole(form.Note),
+                Who, "nettleser", form.Version), ct),
+            period => Indicator.Targets.FirstOrDefault(t => t.Period == period) is { } now
+                ? (now.Version, $"{Format.Number(now.Value)} {Indicator.Unit}" + (now.SetBy is null ? "" : $" (satt i {now.SetBy})"))
+                : null,
+            ct);
+    }
+
+    /// <summary>
+    /// Both forms: parse the number, send the edit, and on a refusal show the page again with the reason where it
+    /// belongs. <paramref name="current"/> describes what the period holds now, for the stale-edit message.
+    /// </summary>
+    private async Task<IActionResult> SaveAsync(string code, string form, string noun, string? number, string? period,
+        Func<decimal, ValueTask<IndicatorEditResult>> send, Func<string?, (Guid Version, string Text)?> current, CancellationToken ct)
     {
         await LoadAsync(code, ct);
-        var form = TargetInput;
-        if (!NorwegianNumber.TryParse(form.Value, out var number))
+        if (!NorwegianNumber.TryParse(number, out var n))
         {
-            ModelState.AddModelError($"{nameof(TargetInput)}.{nameof(TargetForm.Value)}", NotANumber(form.Value));
+            ModelState.AddModelError($"{form}.Value", NotANumber(number));
             return Page();
         }
         try
         {
-            var result = await sender.Send(new SetIndicatorTarget(Indicator.Code, form.Period ?? "", number, Blank(form.Case), Whole(form.Note),
-                Who, "nettleser", form.Version), ct);
-            return Saved(result, "Målverdien");
+            var result = await send(n);
+            TempData["Melding"] = result.Changes.Count == 0
+                ? $"{Capitalise(noun)}en for {result.Period} var allerede slik; ingenting er endret."
+                : $"{Capitalise(noun)}en for {result.Period} er lagret. Status for perioden: {result.StatusText}.";
+            return Redirect($"/indicators/{result.Code}#verdier");
         }
         catch (DbUpdateConcurrencyException)
         {
             await LoadAsync(code, ct);
-            var now = Indicator.Targets.FirstOrDefault(t => t.Period == form.Period?.Trim());
-            Stale(nameof(TargetInput), now?.Version, now is null
-                ? $"Målverdien for {form.Period} er endret av noen andre mens du redigerte. Ingenting er lagret."
-                : $"Noen andre har endret målverdien for {now.Period} mens du redigerte. Gjeldende målverdi er {Format.Number(now.Value)} {Indicator.Unit}"
-                  + (now.SetBy is null ? "" : $" (satt i {now.SetBy})") + ". Ingenting er lagret. Lagre igjen hvis din målverdi fortsatt skal gjelde.");
+            var key = Period.TryParse(period ?? "", out var p) ? p.ToString() : period;
+            var now = current(key);
+            // Keep what the person typed, say what is stored now, and hand the form the current version:
+            // saving again is then a deliberate choice made knowing the other change.
+            ModelState.Remove($"{form}.Version");
+            if (form == nameof(ValueInput)) ValueInput.Version = now?.Version ?? Guid.Empty;
+            else TargetInput.Version = now?.Version ?? Guid.Empty;
+            ModelState.AddModelError(form, $"Noen andre har endret {noun}en for {key} mens du redigerte. "
+                + (now is { Text: var text } ? $"Gjeldende {noun} er {text}. " : "")
+                + $"Ingenting er lagret. Lagre igjen hvis din {noun} fortsatt skal gjelde.");
             return Page();
         }
-        catch (NotFoundException ex)
+        catch (NotFoundException ex) when (form == nameof(TargetInput))
         {
             // The indicator was found above, so what is missing is the case the target names.
-            ModelState.AddModelError($"{nameof(TargetInput)}.{nameof(TargetForm.Case)}", ex.Message);
+            ModelState.AddModelError($"{form}.{nameof(TargetForm.Case)}", ex.Message);
             return Page();
         }
-        catch (Exception ex) when (AddErrors(ex, nameof(TargetInput)))
+        catch (Exception ex) when (AddErrors(ex, form))
         {
             return Page();
         }
@@ -141,32 +145,12 @@ public sealed class IndicatorModel(ISender sender, IAuthorizationService authori
         };
     }
 
-    private RedirectResult Saved(IndicatorEditResult result, string what)
-    {
-        TempData["Melding"] = result.Changes.Count == 0
-            ? $"{what} for {result.Period} var allerede slik; ingenting er endret."
-            : $"{what} for {result.Period} er lagret. Status for perioden: {result.StatusText}.";
-        return Redirect($"/indicators/{result.Code}#verdier");
-    }
-
-    /// <summary>
-    /// Keeps what the person typed, says what is stored now, and hands the form the current version: saving again
-    /// is then a deliberate choice made knowing the other change.
-    /// </summary>
-    private void Stale(string form, Guid? current, string message)
-    {
-        ModelState.Remove($"{form}.Version");
-        if (form == nameof(ValueInput)) ValueInput.Version = current ?? Guid.Empty;
-        else TargetInput.Version = current ?? Guid.Empty;
-        ModelState.AddModelError(form, message);
-    }
-
     private bool AddErrors(Exception ex, string form)
     {
         // A period that does not fit the indicator («måles per år») belongs next to the period field.
         if (ex is InputException { Location: { } l } i && l.StartsWith("periode ", StringComparison.Ordinal))
         {
-            ModelState.AddModelError($"{form}.Period", char.ToUpperInvariant(i.Reason[0]) + i.Reason[1..] + ".");
+            ModelState.AddModelError($"{form}.Period", Capitalise(i.Reason) + ".");
             return true;
         }
         if (!RoadmapForms.AddErrors(ModelState, ex, form)) return false;
@@ -185,6 +169,8 @@ public sealed class IndicatorModel(ISender sender, IAuthorizationService authori
 
     private static string NotANumber(string? text) =>
         string.IsNullOrWhiteSpace(text) ? "Oppgi verdien." : $"«{text}» er ikke et tall. Skriv f.eks. 12,5.";
+
+    private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
