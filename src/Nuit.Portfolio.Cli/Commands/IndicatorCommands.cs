@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Features.Exports;
 using Nuit.Portfolio.Features.Indicators;
@@ -65,17 +66,26 @@ public static class IndicatorCommands
     private static Option<string> PeriodOption() => new("--period") { Description = "Periode: 2024 eller 2025-Q1.", Required = true };
     private static Option<string> ValueOption() => new("--value") { Description = "Tallet, med punktum eller komma som desimaltegn.", Required = true };
     private static Option<string?> NoteOption() => new("--note") { Description = "Merknad." };
+    private static Option<Guid?> ExpectedVersionOption() => new("--expected-version")
+    {
+        Description = "Versjonen du så (fra «nuit indicator KODE --format json»; 00000000-0000-0000-0000-000000000000 for «ingen ennå»). "
+            + "Er den endret siden, lagres ingenting og kommandoen avslutter med kode 4.",
+    };
+
+    /// <summary>Exit code for an edit refused because someone else changed the period since the given --expected-version.</summary>
+    public const int Conflict = 4;
 
     private static Command SetValue()
     {
         var code = new Argument<string>("kode");
         var (period, value, note) = (PeriodOption(), ValueOption(), NoteOption());
         var source = new Option<string>("--source") { Description = "Hvor tallet kommer fra.", Required = true };
-        var set = new Command("set", "Registrerer verdien for én periode (ny eller endret).") { code, period, value, source, note };
-        set.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        var expected = ExpectedVersionOption();
+        var set = new Command("set", "Registrerer verdien for én periode (ny eller endret).") { code, period, value, source, note, expected };
+        set.SetAction((parse, ct) => RunEditAsync(parse, code, period, async (sender, format, token) =>
         {
             var result = await sender.Send(new SetIndicatorValue(parse.GetValue(code)!, parse.GetValue(period)!,
-                ParseNumber(parse.GetValue(value)!), parse.GetValue(source)!, parse.GetValue(note), Environment.UserName, "cli"), token);
+                ParseNumber(parse.GetValue(value)!), parse.GetValue(source)!, parse.GetValue(note), Environment.UserName, "cli", parse.GetValue(expected)), token);
             WriteResult(result, format);
         }, ct));
         return new Command("values", "Verdier for indikatorer.") { set };
@@ -86,11 +96,12 @@ public static class IndicatorCommands
         var code = new Argument<string>("kode");
         var (period, value, note) = (PeriodOption(), ValueOption(), NoteOption());
         var caseOption = new Option<string?>("--case") { Description = "Saken som vedtok målverdien, f.eks. \"NUIT 31/24\"." };
-        var set = new Command("set", "Setter målverdien for én periode.") { code, period, value, caseOption, note };
-        set.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        var expected = ExpectedVersionOption();
+        var set = new Command("set", "Setter målverdien for én periode.") { code, period, value, caseOption, note, expected };
+        set.SetAction((parse, ct) => RunEditAsync(parse, code, period, async (sender, format, token) =>
         {
             var result = await sender.Send(new SetIndicatorTarget(parse.GetValue(code)!, parse.GetValue(period)!,
-                ParseNumber(parse.GetValue(value)!), parse.GetValue(caseOption), parse.GetValue(note), Environment.UserName, "cli"), token);
+                ParseNumber(parse.GetValue(value)!), parse.GetValue(caseOption), parse.GetValue(note), Environment.UserName, "cli", parse.GetValue(expected)), token);
             WriteResult(result, format);
         }, ct));
         return new Command("targets", "Målverdier for indikatorer.") { set };
@@ -157,6 +168,23 @@ public static class IndicatorCommands
         var export = new Command("export", "Eksporterer data til filer.");
         root.Subcommands.Add(export);
         return export;
+    }
+
+    /// <summary>Runs a set command; a stale --expected-version becomes one line on stderr and <see cref="Conflict"/>.</summary>
+    private static async Task<int> RunEditAsync(ParseResult parse, Argument<string> code, Option<string> period,
+        Func<Mediator.ISender, OutputFormat, CancellationToken, Task> action, CancellationToken ct)
+    {
+        try
+        {
+            return await CliHost.RunAsync(parse, action, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var c = parse.GetValue(code);
+            Console.Error.WriteLine($"Feil: {c} {parse.GetValue(period)} er endret av noen andre siden versjonen du oppga. Ingenting er lagret. "
+                + $"Se gjeldende verdier og versjoner med «nuit indicator {c} --format json» og prøv igjen.");
+            return Conflict;
+        }
     }
 
     private static void WriteResult(IndicatorEditResult result, OutputFormat format)

@@ -10,20 +10,21 @@ namespace Nuit.Portfolio.Web.Endpoints;
 /// <summary>Setting values and targets, and the indicator workbook out (export) and in (import). Listing is in StrategyEndpoints.</summary>
 public static class IndicatorEndpoints
 {
-    public sealed record ValueInput(decimal Value, string Source, string? Note);
+    /// <summary><see cref="ExpectedVersion"/>: the version from the GET (or the all-zero Guid for "no value yet"); 409 when stale.</summary>
+    public sealed record ValueInput(decimal Value, string Source, string? Note, Guid? ExpectedVersion = null);
 
-    public sealed record TargetInput(decimal Value, string? Case, string? Note);
+    public sealed record TargetInput(decimal Value, string? Case, string? Note, Guid? ExpectedVersion = null);
 
     public static IEndpointRouteBuilder MapIndicatorEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Indikatorer").RequireAuthorization(Policies.Reader);
 
         api.MapPut("/indicators/{code}/values/{period}", async (string code, string period, ValueInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new SetIndicatorValue(code, period, input.Value, input.Source, input.Note, Who(http)), ct)))
+            TypedResults.Ok(await sender.Send(new SetIndicatorValue(code, period, input.Value, input.Source, input.Note, Who(http), "api", input.ExpectedVersion), ct)))
             .RequireAuthorization(Policies.Editor);
 
         api.MapPut("/indicators/{code}/targets/{period}", async (string code, string period, TargetInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new SetIndicatorTarget(code, period, input.Value, input.Case, input.Note, Who(http)), ct)))
+            TypedResults.Ok(await sender.Send(new SetIndicatorTarget(code, period, input.Value, input.Case, input.Note, Who(http), "api", input.ExpectedVersion), ct)))
             .RequireAuthorization(Policies.Editor);
 
         api.MapPost("/indicators/values", async (IFormFile? file, [FromQuery] bool? dryRun, HttpContext http, ISender sender, CancellationToken ct) =>

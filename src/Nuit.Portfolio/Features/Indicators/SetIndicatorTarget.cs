@@ -5,9 +5,12 @@ using Nuit.Portfolio.Data;
 
 namespace Nuit.Portfolio.Features.Indicators;
 
-/// <summary>Sets the target of an indicator for one period, optionally naming the case that decided it ("NUIT 31/24").</summary>
+/// <summary>
+/// Sets the target of an indicator for one period, optionally naming the case that decided it ("NUIT 31/24").
+/// <see cref="ExpectedVersion"/> works as on <see cref="SetIndicatorValue"/>.
+/// </summary>
 public sealed record SetIndicatorTarget(
-    string Code, string Period, decimal Value, string? Case, string? Note, string ChangedBy, string Via = "api")
+    string Code, string Period, decimal Value, string? Case, string? Note, string ChangedBy, string Via = "api", Guid? ExpectedVersion = null)
     : ICommand<IndicatorEditResult>;
 
 public sealed class SetIndicatorTargetValidator : AbstractValidator<SetIndicatorTarget>
@@ -28,6 +31,7 @@ public sealed class SetIndicatorTargetHandler(PortfolioDbContext db, TimeProvide
     public async ValueTask<IndicatorEditResult> Handle(SetIndicatorTarget command, CancellationToken cancellationToken)
     {
         var (d, period) = await IndicatorCommands.FindAsync(db, command.Code, command.Period, cancellationToken);
+        IndicatorCommands.Expect(db, d.Targets.FirstOrDefault(t => t.Period == period.ToString()), command.ExpectedVersion);
         Domain.Case? setBy = null;
         if (command.Case is { } caseText)
         {

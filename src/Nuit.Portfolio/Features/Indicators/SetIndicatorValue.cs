@@ -1,19 +1,25 @@
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 
 namespace Nuit.Portfolio.Features.Indicators;
 
-/// <summary>Records the measured value of an indicator for one period (new, or replacing the old one).</summary>
+/// <summary>
+/// Records the measured value of an indicator for one period (new, or replacing the old one).
+/// With <see cref="ExpectedVersion"/> an edit made on stale data fails as a conflict instead of overwriting:
+/// the version the client saw, or <see cref="Guid.Empty"/> for "this period had no value when I looked".
+/// </summary>
 public sealed record SetIndicatorValue(
-    string Code, string Period, decimal Value, string Source, string? Note, string ChangedBy, string Via = "api")
+    string Code, string Period, decimal Value, string Source, string? Note, string ChangedBy, string Via = "api", Guid? ExpectedVersion = null)
     : ICommand<IndicatorEditResult>;
 
-/// <summary>What changed, and the period's status afterwards.</summary>
+/// <summary>What changed, the period's status afterwards, and the versions to send back with the next edit.</summary>
 public sealed record IndicatorEditResult(
-    string Code, string Period, IReadOnlyList<IndicatorChange> Changes, string Status, string StatusText);
+    string Code, string Period, IReadOnlyList<IndicatorChange> Changes, string Status, string StatusText,
+    Guid? ValueVersion, Guid? TargetVersion);
 
 public sealed class SetIndicatorValueValidator : AbstractValidator<SetIndicatorValue>
 {
@@ -33,6 +39,7 @@ public sealed class SetIndicatorValueHandler(PortfolioDbContext db, TimeProvider
     public async ValueTask<IndicatorEditResult> Handle(SetIndicatorValue command, CancellationToken cancellationToken)
     {
         var (d, period) = await IndicatorCommands.FindAsync(db, command.Code, command.Period, cancellationToken);
+        IndicatorCommands.Expect(db, d.Values.FirstOrDefault(v => v.Period == period.ToString()), command.ExpectedVersion);
         var changes = IndicatorEdits.SetValue(db, d, period, command.Value, command.Source.Trim(), command.Note?.Trim(),
             new EditContext(command.ChangedBy, command.Via, clock.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
@@ -53,10 +60,34 @@ internal static class IndicatorCommands
         return (d, period);
     }
 
+    /// <summary>
+    /// Makes the coming SaveChanges fail with <see cref="DbUpdateConcurrencyException"/> (409 with the current values)
+    /// when the row the client saw is not the one stored: another version, or a row where the client saw none
+    /// (<see cref="Guid.Empty"/>). Even an edit that would change nothing fails then: the person decided on stale data.
+    /// Without an expected version the edit simply wins, as the CLI and workbook import always have.
+    /// </summary>
+    public static void Expect(PortfolioDbContext db, object? stored, Guid? expected)
+    {
+        if (expected is not { } seen) return;
+        if (stored is null)
+        {
+            // Values and targets are never deleted, so this is a version from somewhere else; still "not what is stored".
+            if (seen != Guid.Empty) throw new DbUpdateConcurrencyException("Perioden har ingen lagret rad med den versjonen.");
+            return;
+        }
+        var version = db.Entry(stored).Property("Version");
+        if (Equals(version.CurrentValue, seen)) return;
+        // Tell EF which version the person saw; the UPDATE then matches no row and EF reports the conflict.
+        version.OriginalValue = seen;
+        version.IsModified = true;
+    }
+
     public static IndicatorEditResult Result(Indicator d, Period period, IReadOnlyList<IndicatorChange> changes)
     {
         var key = period.ToString();
-        var status = IndicatorStatus.Derive(d, d.Values.FirstOrDefault(v => v.Period == key)?.Value, d.Targets.FirstOrDefault(t => t.Period == key)?.Value);
-        return new IndicatorEditResult(d.Code, key, changes, IndicatorStatus.ToCode(status), IndicatorStatus.ToText(status));
+        var value = d.Values.FirstOrDefault(v => v.Period == key);
+        var target = d.Targets.FirstOrDefault(t => t.Period == key);
+        var status = IndicatorStatus.Derive(d, value?.Value, target?.Value);
+        return new IndicatorEditResult(d.Code, key, changes, IndicatorStatus.ToCode(status), IndicatorStatus.ToText(status), value?.Version, target?.Version);
     }
 }

@@ -16,10 +16,11 @@ public sealed record IndicatorDetail(
     IReadOnlyList<IndicatorValueDto> Values, IReadOnlyList<IndicatorTargetDto> Targets,
     decimal AmberTolerance, IReadOnlyList<IndicatorPeriodDto> Periods);
 
-public sealed record IndicatorValueDto(string Period, decimal Value, string Source, string? Note);
+/// <summary><see cref="Version"/> goes back as <c>expectedVersion</c> with an edit, so a stale edit is refused.</summary>
+public sealed record IndicatorValueDto(string Period, decimal Value, string Source, string? Note, Guid Version);
 
-/// <summary><see cref="SetBy"/> names the case whose decision set the target, e.g. "NUIT 31/24".</summary>
-public sealed record IndicatorTargetDto(string Period, decimal Value, string? Note, string? SetBy);
+/// <summary><see cref="SetBy"/> names the case whose decision set the target, e.g. "NUIT 31/24"; <see cref="Version"/> as on values.</summary>
+public sealed record IndicatorTargetDto(string Period, decimal Value, string? Note, string? SetBy, Guid Version);
 
 /// <summary>One period with value, target and the status they give (see <see cref="IndicatorStatus"/>).</summary>
 public sealed record IndicatorPeriodDto(
@@ -43,8 +44,8 @@ public sealed class GetIndicatorHandler(PortfolioDbContext db) : IQueryHandler<G
         return new IndicatorDetail(
             d.Code, d.Name, d.Description, s.Goal, d.Unit, s.Direction, s.Periodicity, d.Source, d.SourceUrl,
             d.BaselinePeriod, d.BaselineValue,
-            [.. d.Values.OrderBy(v => Period.Parse(v.Period)).Select(v => new IndicatorValueDto(v.Period, v.Value, v.Source, v.Note))],
-            [.. d.Targets.OrderBy(v => Period.Parse(v.Period)).Select(v => new IndicatorTargetDto(v.Period, v.Value, v.Note, IndicatorPeriods.CaseName(v.SetByCase)))],
+            [.. d.Values.OrderBy(v => Period.Parse(v.Period)).Select(v => new IndicatorValueDto(v.Period, v.Value, v.Source, v.Note, v.Version))],
+            [.. d.Targets.OrderBy(v => Period.Parse(v.Period)).Select(v => new IndicatorTargetDto(v.Period, v.Value, v.Note, IndicatorPeriods.CaseName(v.SetByCase), v.Version))],
             d.AmberTolerance,
             [.. IndicatorPeriods.Rows(d).Select(r => new IndicatorPeriodDto(
                 r.Period.ToString(), r.Value, r.Target, IndicatorStatus.ToCode(r.Status), IndicatorStatus.ToText(r.Status),
