@@ -32,6 +32,14 @@ public sealed partial class UserAdminTests : IDisposable
     private static async Task<string> TextAsync(HttpResponseMessage response) =>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
 
+    /// <summary>A browser signed in on the page as the first admin (a cookie, not a token).</summary>
+    private static async Task<HttpClient> AdminBrowserAsync(PortfolioApp app)
+    {
+        var browser = SignInTests.Browser(app);
+        await SignInTests.SignInAsync(browser, "admin", PortfolioApp.AdminPassword);
+        return browser;
+    }
+
     private static async Task<HttpResponseMessage> PatchAsync(HttpClient client, string user, object change) =>
         await client.PatchAsJsonAsync($"/api/users/{user}", change, Ct);
 
@@ -131,8 +139,7 @@ public sealed partial class UserAdminTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, (await PatchAsync(api, "admin", new { disabled = true })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PatchAsync(api, "kari", new { disabled = false })).StatusCode);
 
-        var browser = SignInTests.Browser(app);
-        await SignInTests.SignInAsync(browser, "admin", PortfolioApp.AdminPassword);
+        var browser = await AdminBrowserAsync(app);
         var self = await PostUserFormAsync(browser, "State", "admin", ("disabled", "true"));
         Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
         Assert.Contains("du kan ikke deaktivere deg selv", await TextAsync(self), StringComparison.Ordinal);
@@ -264,8 +271,7 @@ public sealed partial class UserAdminTests : IDisposable
     public async Task An_admin_makes_a_token_on_the_page_uses_it_and_revokes_it_on_the_page()
     {
         await using var app = new PortfolioApp(_folder.DatabasePath, seed: false);
-        var browser = SignInTests.Browser(app);
-        await SignInTests.SignInAsync(browser, "admin", PortfolioApp.AdminPassword);
+        var browser = await AdminBrowserAsync(app);
 
         var created = await Forms.PostAsync(browser, "/admin/tokens", "/admin/tokens?handler=Create", ("name", "overvåking"), ("role", "Reader"));
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
@@ -291,8 +297,7 @@ public sealed partial class UserAdminTests : IDisposable
     public async Task An_admin_adds_a_user_and_resets_a_password_on_the_page_and_sees_each_password_once()
     {
         await using var app = new PortfolioApp(_folder.DatabasePath, seed: false);
-        var browser = SignInTests.Browser(app);
-        await SignInTests.SignInAsync(browser, "admin", PortfolioApp.AdminPassword);
+        var browser = await AdminBrowserAsync(app);
 
         var added = await Forms.PostAsync(browser, "/admin/users", "/admin/users?handler=Add", ("userName", "Per"), ("role", "Editor"));
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
@@ -318,8 +323,7 @@ public sealed partial class UserAdminTests : IDisposable
     public async Task A_change_from_a_stale_users_page_is_refused_by_the_row_with_the_current_values()
     {
         await using var app = await AppAsync();
-        var browser = SignInTests.Browser(app);
-        await SignInTests.SignInAsync(browser, "admin", PortfolioApp.AdminPassword);
+        var browser = await AdminBrowserAsync(app);
         var seen = (await app.SendAsync(new ListUsers())).Single(u => u.UserName == "kari").Version;
         await PatchAsync(app.CreateClient(), "kari", new { disabled = true });
 
