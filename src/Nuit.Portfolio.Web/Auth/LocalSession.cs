@@ -31,6 +31,8 @@ internal static class LocalSession
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         if (context.Principal?.Identity is not { AuthenticationType: AuthenticationType, Name: { Length: > 0 } name }) return;
+        // Open routes (/health, sign-in) need no identity: /health must report a broken database, not fail checking a cookie in it.
+        if (context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null) return;
         var current = await context.HttpContext.RequestServices.GetRequiredService<ISender>()
             .Send(new CheckSession(name), context.HttpContext.RequestAborted);
         if (current is { } version && context.Principal.FindFirst(VersionClaim)?.Value == version.ToString()) return;
