@@ -62,7 +62,8 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
                 continue;
             }
             var row = new Dictionary<string, object?> { ["entity"] = entry.Metadata.ClrType.Name };
-            foreach (var p in values.Properties.Where(p => p.ClrType != typeof(byte[])))
+            // Never a password or token hash: a conflict on a user account must not hand it to the client.
+            foreach (var p in values.Properties.Where(p => p.ClrType != typeof(byte[]) && !p.Name.EndsWith("Hash", StringComparison.Ordinal)))
                 row[JsonNamingPolicy.CamelCase.ConvertName(p.Name)] = values[p] is Enum e ? e.ToString() : values[p];
             result.Add(row);
         }

@@ -44,7 +44,53 @@ public static class AccessCommands
             Console.Out.WriteLine($"Bruker {user.UserName} ({user.Role}) er opprettet. Engangspassord (vises bare nå):");
             Console.Out.WriteLine(user.OneTimePassword);
         }, ct));
-        return new Command("users", "Lokale brukere.") { add };
+
+        var list = new Command("list", "Viser de lokale brukerne: rolle, status, siste innlogging.");
+        list.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var users = await sender.Send(new ListUsers(), token);
+            if (format == OutputFormat.Json) { Output.WriteJson(users); return; }
+            Output.WriteTable(["Navn", "Rolle", "Status", "Må bytte passord", "Opprettet", "Sist innlogget"], users.Select(u => new[]
+            {
+                u.UserName, u.Role.ToString(), UserAccounts.StateText(u.Disabled), u.MustChangePassword ? "ja" : "nei",
+                Iso(u.CreatedAt), u.LastSignInAt is { } at ? Iso(at) : "aldri",
+            }));
+        }, ct));
+
+        var roleName = new Argument<string>("NAVN") { Description = "Brukernavnet." };
+        var newRole = RoleOption();
+        var changeRole = new Command("role", "Gir brukeren en ny rolle; brukeren må logge inn på nytt.") { roleName, newRole };
+        changeRole.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+            WriteChanged(await sender.Send(new ChangeUser(parse.GetValue(roleName)!, Role: Enum.Parse<AccessRole>(parse.GetValue(newRole)!)), token), format), ct));
+
+        var reset = new Command("reset-password", "Gir brukeren et nytt engangspassord. Det skrives alene på siste linje og vises bare nå.") { name };
+        reset.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var user = await sender.Send(new ResetPassword(parse.GetValue(name)!), token);
+            if (format == OutputFormat.Json) { Output.WriteJson(user); return; }
+            Console.Out.WriteLine($"Bruker {user.UserName} har fått et nytt engangspassord og må velge et eget ved neste innlogging. Det vises bare nå:");
+            Console.Out.WriteLine(user.OneTimePassword);
+        }, ct));
+
+        return new Command("users", "Lokale brukere.") { add, list, changeRole, Disabled("disable", true), Disabled("enable", false), reset };
+    }
+
+    /// <summary>nuit users disable|enable NAVN.</summary>
+    private static Command Disabled(string verb, bool disabled)
+    {
+        var name = new Argument<string>("NAVN") { Description = "Brukernavnet." };
+        var command = new Command(verb, disabled
+            ? "Deaktiverer brukeren: innlogging nektes, og en pågående økt avsluttes ved neste forespørsel."
+            : "Aktiverer en deaktivert bruker igjen.") { name };
+        command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+            WriteChanged(await sender.Send(new ChangeUser(parse.GetValue(name)!, Disabled: disabled), token), format), ct));
+        return command;
+    }
+
+    private static void WriteChanged(UserInfo user, OutputFormat format)
+    {
+        if (format == OutputFormat.Json) Output.WriteJson(user);
+        else Console.Out.WriteLine($"Bruker {user.UserName}: rolle {user.Role}, {UserAccounts.StateText(user.Disabled)}.");
     }
 
     private static Command Tokens()

@@ -56,6 +56,7 @@ public static class AuthSetup
                     return Task.CompletedTask;
                 };
                 o.Events.OnRedirectToAccessDenied = context => Forbidden(context.HttpContext);
+                o.Events.OnValidatePrincipal = LocalSession.ValidateAsync;
             });
 
         if (options.Oidc.Enabled) auth.AddOpenIdConnect(OidcScheme, o => ConfigureOidc(o, options.Oidc));

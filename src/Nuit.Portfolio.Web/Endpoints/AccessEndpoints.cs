@@ -10,6 +10,9 @@ public static class AccessEndpoints
 {
     public sealed record UserInput(string UserName, AccessRole Role, string? Password);
 
+    /// <summary>What to change; <c>expectedVersion</c> from GET /api/users makes a stale change a 409.</summary>
+    public sealed record UserChangeInput(AccessRole? Role, bool? Disabled, Guid? ExpectedVersion);
+
     public sealed record TokenInput(AccessRole Role, string? Name);
 
     public static IEndpointRouteBuilder MapAccessEndpoints(this IEndpointRouteBuilder app)
@@ -17,6 +20,11 @@ public static class AccessEndpoints
         var admin = app.MapGroup("/api").WithTags("Tilgang").RequireAuthorization(Policies.Admin);
         admin.MapPost("/users", async (UserInput input, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new AddUser(input.UserName, input.Role, input.Password), ct)));
+        admin.MapGet("/users", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListUsers(), ct)));
+        admin.MapPatch("/users/{name}", async (string name, UserChangeInput input, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ChangeUser(name, input.Role, input.Disabled, input.ExpectedVersion), ct)));
+        admin.MapPost("/users/{name}/reset-password", async (string name, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ResetPassword(name), ct)));
         admin.MapGet("/tokens", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListApiTokens(), ct)));
         admin.MapPost("/tokens", async (TokenInput input, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new CreateApiToken(input.Role, input.Name), ct)));

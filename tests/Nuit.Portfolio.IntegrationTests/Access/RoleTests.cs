@@ -59,6 +59,9 @@ public sealed class RoleTests(RoleFixture fixture) : IClassFixture<RoleFixture>
         ("POST", "/api/tokens", """{"role":"Reader","name":"fra-tabellen"}""", AccessRole.Admin),
         ("DELETE", "/api/tokens/finnes-ikke", null, AccessRole.Admin),
         ("POST", "/api/users", """{"userName":"tabell","role":"Reader"}""", AccessRole.Admin),
+        ("GET", "/api/users", null, AccessRole.Admin),
+        ("PATCH", "/api/users/finnes-ikke", """{"disabled":true}""", AccessRole.Admin),
+        ("POST", "/api/users/finnes-ikke/reset-password", null, AccessRole.Admin),
     ];
 
     public static TheoryData<int, AccessRole?> Cases()

@@ -21,14 +21,14 @@ public sealed class SignInTests : IDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A client with only what sign-in gives it: cookies, no token.</summary>
-    private static HttpClient Browser(PortfolioApp app)
+    internal static HttpClient Browser(PortfolioApp app)
     {
         var client = app.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler());
         client.DefaultRequestHeaders.Authorization = null;
         return client;
     }
 
-    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password) =>
+    internal static Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password) =>
         Forms.PostAsync(client, "/account/signin", "/account/signin", ("userName", user), ("password", password), ("returnUrl", "/meetings"));
 
     [Fact]

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nuit.Portfolio.Common;
-using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Access;
 using Nuit.Portfolio.Web.Auth;
 
@@ -18,23 +17,24 @@ public sealed class PasswordModel(ISender sender) : PageModel
 {
     public bool MustChange => User.HasClaim(c => c.Type == AuthSetup.MustChangePasswordClaim);
 
-    public IActionResult OnGet() => User.Identity?.AuthenticationType == "local" ? Page() : NotFound();
+    public IActionResult OnGet() => User.Identity?.AuthenticationType == LocalSession.AuthenticationType ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string? currentPassword, string? newPassword, CancellationToken ct)
     {
-        if (User.Identity?.AuthenticationType != "local") return NotFound();
+        if (User.Identity?.AuthenticationType != LocalSession.AuthenticationType) return NotFound();
         var name = User.Identity.Name!;
+        SignedInUser changed;
         try
         {
-            await sender.Send(new ChangePassword(name, currentPassword ?? "", newPassword ?? ""), ct);
+            changed = await sender.Send(new ChangePassword(name, currentPassword ?? "", newPassword ?? ""), ct);
         }
         catch (Exception ex) when (ex is ValidationException or InputException)
         {
             ModelState.AddModelError("", ex is ValidationException v ? string.Join(" ", v.Errors.Select(e => e.ErrorMessage)) : ((InputException)ex).Reason);
             return Page();
         }
-        var role = Enum.Parse<AccessRole>(User.FindFirst(System.Security.Claims.ClaimTypes.Role)!.Value);
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SignInModel.Principal(new SignedInUser(name, role, false)));
+        // The change gave the account a new Version; a fresh cookie keeps this session (and only this one) signed in.
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, LocalSession.Principal(changed));
         TempData["Melding"] = "Passordet er byttet.";
         return LocalRedirect("/");
     }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -43,15 +42,8 @@ public sealed class SignInModel(ISender sender, IOptions<AuthOptions> options) :
             ModelState.AddModelError("", "Feil brukernavn eller passord.");
             return Page();
         }
-        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, Principal(user));
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, LocalSession.Principal(user));
         return LocalRedirect(user.MustChangePassword ? PasswordChangeGate.PasswordPage : ReturnUrl);
-    }
-
-    internal static ClaimsPrincipal Principal(SignedInUser user)
-    {
-        List<Claim> claims = [new(ClaimTypes.Name, user.UserName), new(ClaimTypes.Role, user.Role.ToString())];
-        if (user.MustChangePassword) claims.Add(new Claim(AuthSetup.MustChangePasswordClaim, "true"));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, "local", ClaimTypes.Name, ClaimTypes.Role));
     }
 
     private string LocalOrHome(string? url) => !string.IsNullOrEmpty(url) && Url.IsLocalUrl(url) ? url : "/";

@@ -6,8 +6,11 @@ using Nuit.Portfolio.Data;
 
 namespace Nuit.Portfolio.Features.Access;
 
-/// <summary>A user replaces their password (the one-time one after first sign-in, or any time); needs the current one.</summary>
-public sealed record ChangePassword(string UserName, string CurrentPassword, string NewPassword) : ICommand<Unit>;
+/// <summary>
+/// A user replaces their password (the one-time one after first sign-in, or any time); needs the current one.
+/// The account gets a new Version, so other sessions end; the caller re-issues its own session from the result.
+/// </summary>
+public sealed record ChangePassword(string UserName, string CurrentPassword, string NewPassword) : ICommand<SignedInUser>;
 
 public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
 {
@@ -20,9 +23,9 @@ public sealed class ChangePasswordValidator : AbstractValidator<ChangePassword>
     }
 }
 
-public sealed class ChangePasswordHandler(PortfolioDbContext db, AuditTrail audit) : ICommandHandler<ChangePassword, Unit>
+public sealed class ChangePasswordHandler(PortfolioDbContext db, AuditTrail audit) : ICommandHandler<ChangePassword, SignedInUser>
 {
-    public async ValueTask<Unit> Handle(ChangePassword command, CancellationToken cancellationToken)
+    public async ValueTask<SignedInUser> Handle(ChangePassword command, CancellationToken cancellationToken)
     {
         var name = Passwords.NormalizeName(command.UserName);
         var user = await db.UserAccounts.FirstOrDefaultAsync(u => u.UserName == name && !u.Disabled, cancellationToken)
@@ -34,6 +37,6 @@ public sealed class ChangePasswordHandler(PortfolioDbContext db, AuditTrail audi
         // The audit says that it changed, never the hash.
         audit.Record(null, $"bruker {name}", "passord", "(tidligere)", "(nytt)");
         await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
+        return new SignedInUser(user.UserName, user.Role, user.MustChangePassword, user.Version);
     }
 }
