@@ -24,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath)) return;
         // Long work goes through its progress page (no waiting on the server) and takes a little while per step,
         // so the browser tests see the page a user sees for a big PDF or report.
-        Server = await WebServer.StartAsync(null, "--Work:PageWait", "00:00:00", "--Work:StepDelayMilliseconds", "100");
+        Server = await WebServer.StartAsync(null, "--Work:PageWait", "00:00:00", "--Work:StepDelayMilliseconds", "200");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

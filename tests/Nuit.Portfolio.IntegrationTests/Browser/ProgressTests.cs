@@ -5,7 +5,7 @@ namespace Nuit.Portfolio.IntegrationTests.Browser;
 
 /// <summary>
 /// Long work shows its progress: a report built from the reports page, followed with the app's own script and, with
-/// scripts turned off, by the page reloading itself. The fixture's service takes 100 ms a step, so there is something to see.
+/// scripts turned off, by the page reloading itself. The fixture's service takes 200 ms a step, so there is something to see.
 /// </summary>
 public sealed partial class ProgressTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
@@ -29,8 +29,8 @@ public sealed partial class ProgressTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator("progress")).ToHaveCountAsync(1);
         if (javaScript)
         {
-            // Updated in place from /api/jobs while the charts are drawn.
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Tegner figur");
+            // Updated in place from /api/jobs while the work goes on: «Pågår: Tegner figur 2 av 6 (steg 2 av 9)».
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex(@"Pågår: .+ \(steg \d+ av \d+\)"));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "09-fremdrift.png"), FullPage = true });
         }
 

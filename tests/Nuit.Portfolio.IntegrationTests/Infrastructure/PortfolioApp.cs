@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
@@ -36,13 +37,9 @@ public class PortfolioApp(string databasePath, string? seedDataPath = null, bool
     public const string AdminPassword = "testpassord-admin-1";
 
     private readonly Dictionary<AccessRole, string> _tokens = [];
-    private AccessRole? _nextRole = AccessRole.Admin;
 
-    protected override void ConfigureClient(HttpClient client)
-    {
-        base.ConfigureClient(client);
-        if (_nextRole is { } role) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(role));
-    }
+    /// <summary>A client signed in as Admin (with an API token), following redirects.</summary>
+    public new HttpClient CreateClient() => ClientAs(AccessRole.Admin, followRedirects: true);
 
     /// <summary>A client that sends a fresh API token with this role (one token per role and app).</summary>
     public HttpClient CreateClient(AccessRole role, bool followRedirects = true) => ClientAs(role, followRedirects);
@@ -50,13 +47,25 @@ public class PortfolioApp(string databasePath, string? seedDataPath = null, bool
     /// <summary>A client that is not signed in; redirects are not followed so a test sees them.</summary>
     public HttpClient AnonymousClient() => ClientAs(null, followRedirects: false);
 
+    /// <summary>
+    /// The token goes on every request by a handler below the redirect handler, not as a default header: HttpClient
+    /// drops Authorization when it follows a redirect, and a test would land on the sign-in page instead of the result.
+    /// </summary>
     private HttpClient ClientAs(AccessRole? role, bool followRedirects)
     {
-        lock (_tokens)
+        var handlers = new List<DelegatingHandler>();
+        if (followRedirects) handlers.Add(new RedirectHandler());
+        handlers.Add(new CookieContainerHandler());
+        if (role is { } r) handlers.Add(new BearerHandler(TokenFor(r)));
+        return CreateDefaultClient(new Uri("http://localhost"), [.. handlers]);
+    }
+
+    private sealed class BearerHandler(string token) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            _nextRole = role;
-            try { return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = followRedirects }); }
-            finally { _nextRole = AccessRole.Admin; }
+            request.Headers.Authorization ??= new AuthenticationHeaderValue("Bearer", token);
+            return base.SendAsync(request, cancellationToken);
         }
     }
 

@@ -25,7 +25,7 @@
                     if (work.percent === null || work.percent === undefined) bar.removeAttribute("value");
                     else bar.value = work.percent;
                 }
-                window.setTimeout(tick, 700);
+                window.setTimeout(tick, 500);
             })
             .catch(function () {
                 // The service may be restarting; the work is kept in the database and resumes, so keep asking.
