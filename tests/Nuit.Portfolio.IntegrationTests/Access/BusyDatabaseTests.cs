@@ -1,16 +1,18 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Meetings;
 using Nuit.Portfolio.IntegrationTests.Infrastructure;
 
 namespace Nuit.Portfolio.IntegrationTests.Access;
 
 /// <summary>
-/// Another process holding SQLite's write lock: an edit waits and retries (ADR 11) and is saved exactly once,
+/// Another process holding SQLite's write lock: an edit or import waits and retries (ADR 11) and is saved exactly once,
 /// or, when the lock outlasts every retry, gets 503 with Retry-After and saves nothing.
 /// </summary>
 public sealed class BusyDatabaseTests : IDisposable
@@ -25,7 +27,7 @@ public sealed class BusyDatabaseTests : IDisposable
     private const string ValueRoute = "/api/indicators/DIGITAL-KONTAKT/values/2024";
 
     /// <summary>The real host with a one-second busy timeout, so a held lock turns into retries quickly.</summary>
-    private sealed class BusyApp(string databasePath, int retries) : PortfolioApp(databasePath)
+    private sealed class BusyApp(string databasePath, int retries, bool seed = true) : PortfolioApp(databasePath, seed: seed)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -77,6 +79,29 @@ public sealed class BusyDatabaseTests : IDisposable
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(1.8), $"svarte etter {clock.Elapsed}");
         Assert.Equal(61.5m, await StoredValue(app));
         Assert.Equal(changesBefore + 1, await ValueChanges(app));
+    }
+
+    [Fact]
+    public async Task A_document_imported_during_a_write_lock_is_stored_once()
+    {
+        TestDatabase.RequireSqlite("SQLite-låsen og busy-timeout");
+        await using var app = new BusyApp(_folder.DatabasePath, retries: 6, seed: false);
+        await app.WithDbAsync(db => db.Meetings.CountAsync(Ct)); // started and migrated before the lock
+
+        var holder = await HoldWriteLockAsync();
+        var release = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), Ct);
+            await holder.DisposeAsync();
+        }, Ct);
+        // The import owns its transaction (not the command pipeline's), so it is retried on its own.
+        var report = await app.SendAsync(new ImportDocument("referat-2-2025.txt", Encoding.UTF8.GetBytes(AuditTests.Minutes("Per Hansen")), "per.hansen"));
+        await release;
+
+        Assert.Equal("created", Assert.Single(report.Meetings).Status);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Meetings.CountAsync(Ct)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.ImportRecords.CountAsync(Ct)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.ChangeRecords.CountAsync(r => r.Field == "import referat", Ct)));
     }
 
     [Fact]
