@@ -20,6 +20,7 @@ public static class CliHost
     public const int Failed = 1;
     public const int BadInput = 2;
     public const int NotFound = 3;
+    public const int Busy = 4;
 
     public static async Task<int> RunAsync(ParseResult parse, Func<ISender, OutputFormat, CancellationToken, Task> action,
         CancellationToken ct, bool seed = true)
@@ -62,6 +63,10 @@ public static class CliHost
         catch (InputException ex) { return Fail(ex.Message, BadInput); }
         catch (ValidationException ex) { return Fail(string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), BadInput); }
         catch (NotFoundException ex) { return Fail(ex.Message, NotFound); }
+        catch (Exception ex) when (DatabaseBusyException.Is(ex))
+        {
+            return Fail("Databasen er opptatt akkurat nå fordi noen andre lagrer; ingenting er lagret. Prøv igjen om litt.", Busy);
+        }
     }
 
     private static int Fail(string message, int code)

@@ -3,12 +3,14 @@ using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Data;
 
 namespace Nuit.Portfolio.Web;
 
 /// <summary>
 /// Turns the library's exceptions into problem responses: bad input 400 with the field, missing 404,
-/// a stale edit 409 with the current values, too large 413 with the limit; anything else 500 without internals
+/// a stale edit 409 with the current values, too large 413 with the limit, a database locked through every retry
+/// 503 with Retry-After; anything else 500 without internals
 /// (the details go to the log only).
 /// </summary>
 internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<ErrorHandler> log) : IExceptionHandler
@@ -25,12 +27,14 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
             ValidationException v => (400, "Ugyldig forespørsel", string.Join(" ", v.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))),
             InputException i => (400, "Ugyldige data", i.Message),
             NotFoundException n => (404, "Finnes ikke", n.Message),
+            _ when DatabaseBusyException.Is(exception) => (503, "Databasen er opptatt", "Databasen er opptatt akkurat nå fordi noen andre lagrer. Ingenting er lagret; prøv igjen om noen sekunder."),
             DbUpdateConcurrencyException => (409, "Endret av en annen", "Noen andre har endret dette siden du hentet det. Hent gjeldende verdier og prøv igjen."),
             _ => (500, "Intern feil", "Noe gikk galt. Feilen er logget."),
         };
         if (status == 500) log.LogError(exception, "Ubehandlet feil på {Path}", context.Request.Path);
 
         context.Response.StatusCode = status;
+        if (status == 503) context.Response.Headers.RetryAfter = DatabaseBusyException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // People in a browser get a page in bokmål; the API and scripts get a problem document.
         if (!context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
         {

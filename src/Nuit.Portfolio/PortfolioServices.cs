@@ -35,9 +35,10 @@ public static class PortfolioServices
             services.AddDbContext<PortfolioDbContext>((sp, options) =>
             {
                 var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-                // A busy timeout makes a second writer wait for the lock instead of failing with "database is locked".
-                options.UseSqlite($"Data Source={db.FullPath};Default Timeout=30;Pooling=True",
-                    sqlite => sqlite.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+                // A busy timeout makes a second writer wait for the lock; past it the unit of work is retried (ADR 11).
+                options.UseSqlite(db.SqliteConnectionString,
+                    sqlite => sqlite.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                        .ExecutionStrategy(d => new SqliteBusyRetryStrategy(d, db.BusyRetries, TimeSpan.FromMilliseconds(db.BusyRetryDelayMilliseconds))));
             });
         }
 

@@ -131,7 +131,7 @@ public static class AccessCommands
 
     private static Command Audit()
     {
-        var export = new Option<string?>("--export") { Description = "Skriv hele endringsloggen som CSV til denne filen." };
+        var export = new Option<string?>("--export") { Description = "Skriv hele endringsloggen til denne filen: Excel når navnet slutter på .xlsx, ellers CSV." };
         var withoutNames = new Option<bool>("--without-names") { Description = "Erstatt personnavn med rolle eller «anonymisert»." };
         var item = new Option<string?>("--item") { Description = "Bare endringer for dette elementet (kode)." };
         var audit = new Command("audit", "Viser endringsloggen (hvem, når, hva, før og etter), eller eksporterer den.") { export, withoutNames, item };
@@ -139,7 +139,7 @@ public static class AccessCommands
         {
             if (parse.GetValue(export) is { } path)
             {
-                var file = await sender.Send(new ExportAuditTrail(parse.GetValue(withoutNames), parse.GetValue(item)), token);
+                var file = await sender.Send(new ExportAuditTrail(parse.GetValue(withoutNames), parse.GetValue(item), AuditExport.FormatFor(path)), token);
                 await File.WriteAllBytesAsync(path, file.Content, token);
                 Console.Out.WriteLine($"Endringsloggen er skrevet til {Path.GetFullPath(path)}.");
                 return;

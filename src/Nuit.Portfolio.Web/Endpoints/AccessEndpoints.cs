@@ -34,11 +34,16 @@ public static class AccessEndpoints
         var audit = app.MapGroup("/api/audit").WithTags("Tilgang").RequireAuthorization(Policies.Reader);
         audit.MapGet("", async (string? item, string? subject, int? limit, bool? withoutNames, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetAuditTrail(item, subject, limit ?? 500, withoutNames ?? false), ct)));
-        audit.MapGet("/export.csv", async (string? item, bool? withoutNames, ISender sender, CancellationToken ct) =>
-        {
-            var export = await sender.Send(new ExportAuditTrail(withoutNames ?? false, item), ct);
-            return TypedResults.File(export.Content, AuditExport.ContentType, export.FileName);
-        });
+        audit.MapGet("/export.csv", (string? item, bool? withoutNames, ISender sender, CancellationToken ct) =>
+            ExportAudit(new ExportAuditTrail(withoutNames ?? false, item, AuditFileFormat.Csv), sender, ct));
+        audit.MapGet("/export.xlsx", (string? item, bool? withoutNames, ISender sender, CancellationToken ct) =>
+            ExportAudit(new ExportAuditTrail(withoutNames ?? false, item, AuditFileFormat.Xlsx), sender, ct));
         return app;
+    }
+
+    private static async Task<Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult> ExportAudit(ExportAuditTrail request, ISender sender, CancellationToken ct)
+    {
+        var export = await sender.Send(request, ct);
+        return TypedResults.File(export.Content, export.ContentType, export.FileName);
     }
 }

@@ -28,7 +28,8 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 
 /// <summary>
 /// Wraps each command in one database transaction: an edit or import is all or nothing, whatever
-/// number of SaveChanges calls its handler makes. Queries pass through untouched.
+/// number of SaveChanges calls its handler makes. On SQLite a locked database runs the whole command
+/// again from fresh reads (<see cref="UnitOfWork"/>, ADR 11). Queries pass through untouched.
 /// </summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(PortfolioDbContext db)
     : IPipelineBehavior<TMessage, TResponse>
@@ -38,9 +39,12 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(PortfolioDbContext
     {
         if (db.Database.CurrentTransaction is not null) return await next(message, cancellationToken);
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var response = await next(message, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return response;
+        return await db.RunAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var response = await next(message, ct);
+            await transaction.CommitAsync(ct);
+            return response;
+        }, cancellationToken);
     }
 }

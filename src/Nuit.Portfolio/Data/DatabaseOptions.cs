@@ -25,7 +25,26 @@ public sealed class DatabaseOptions
     /// <summary>Load the seed data when the database is initialised (first start). Off for tests that want an empty register.</summary>
     public bool Seed { get; set; } = true;
 
+    /// <summary>
+    /// SQLite only: how long one statement waits for another writer's lock before it fails with "database is locked".
+    /// Short, because a failed unit of work is retried as a whole (<see cref="BusyRetries"/>, ADR 11).
+    /// </summary>
+    public int BusyTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>SQLite only: how many times a unit of work that met a locked database is run again before giving up.</summary>
+    public int BusyRetries { get; set; } = 3;
+
+    /// <summary>SQLite only: the wait before the first retry; it doubles for each further one (with jitter).</summary>
+    public int BusyRetryDelayMilliseconds { get; set; } = 250;
+
     public string FullPath => System.IO.Path.GetFullPath(Path);
+
+    public string SqliteConnectionString => new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+    {
+        DataSource = FullPath,
+        DefaultTimeout = Math.Max(1, BusyTimeoutSeconds),
+        Pooling = true,
+    }.ToString();
 
     public DatabaseProvider ProviderKind => ParseProvider(Provider);
 

@@ -5,7 +5,7 @@ using Nuit.Portfolio.Features.Access;
 
 namespace Nuit.Portfolio.Web.Pages.Audit;
 
-/// <summary>The audit trail, all or for one item, and its CSV export (with or without personal names).</summary>
+/// <summary>The audit trail, all or for one item, and its CSV or Excel export (with or without personal names).</summary>
 public sealed class AuditModel(ISender sender) : PageModel
 {
     public string? Item { get; private set; }
@@ -17,9 +17,9 @@ public sealed class AuditModel(ISender sender) : PageModel
         Entries = await sender.Send(new GetAuditTrail(Item, Limit: 500), ct);
     }
 
-    public async Task<IActionResult> OnGetExportAsync(string? item, bool withoutNames, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(string? item, bool withoutNames, AuditFileFormat format, CancellationToken ct)
     {
-        var export = await sender.Send(new ExportAuditTrail(withoutNames, string.IsNullOrWhiteSpace(item) ? null : item), ct);
-        return File(export.Content, AuditExport.ContentType, export.FileName);
+        var export = await sender.Send(new ExportAuditTrail(withoutNames, string.IsNullOrWhiteSpace(item) ? null : item, format), ct);
+        return File(export.Content, export.ContentType, export.FileName);
     }
 }

@@ -56,6 +56,19 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
 {
     public async ValueTask<ImportReport> Handle(ImportDocument request, CancellationToken cancellationToken)
     {
+        // Inside a caller's transaction (seeding) the caller's unit of work is the one retried on a locked database.
+        if (db.Database.CurrentTransaction is not null) return await ImportWithRaceRetryAsync(request, cancellationToken);
+        // A locked SQLite database runs the whole import again from fresh reads (ADR 11).
+        return await db.RunAsync(ct =>
+        {
+            _touched.Clear();
+            _organisations.Clear();
+            return ImportWithRaceRetryAsync(request, ct);
+        }, cancellationToken);
+    }
+
+    private async Task<ImportReport> ImportWithRaceRetryAsync(ImportDocument request, CancellationToken cancellationToken)
+    {
         try
         {
             return await ImportOnceAsync(request, cancellationToken);

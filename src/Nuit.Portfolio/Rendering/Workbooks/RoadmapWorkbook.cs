@@ -48,7 +48,7 @@ public static class RoadmapWorkbookLayout
 }
 
 /// <summary>
-/// Writes simple tabular workbooks (the roadmap and the plan diff) with ClosedXML: a table per sheet with
+/// Writes simple tabular workbooks (the roadmap, the plan diff and the audit trail) with ClosedXML: a table per sheet with
 /// filter buttons, frozen header, ISO dates as real dates, and text always as text (never a formula).
 /// </summary>
 public static class RoadmapWorkbookWriter
@@ -89,6 +89,11 @@ public static class RoadmapWorkbookWriter
                         cell.DataType = XLDataType.DateTime;
                         cell.Style.NumberFormat.Format = RoadmapWorkbookLayout.DateFormat;
                         break;
+                    case DateTime t:
+                        cell.SetValue(t);
+                        cell.DataType = XLDataType.DateTime;
+                        cell.Style.NumberFormat.Format = AuditWorkbookLayout.DateTimeFormat;
+                        break;
                     case int or decimal or double:
                         cell.SetValue(Convert.ToDecimal(row[c], CultureInfo.InvariantCulture));
                         cell.DataType = XLDataType.Number;
@@ -104,7 +109,7 @@ public static class RoadmapWorkbookWriter
         table.Theme = XLTableTheme.TableStyleLight9;
         ws.SheetView.FreezeRows(1);
         for (var c = 0; c < sheet.Headers.Count; c++)
-            ws.Column(c + 1).Width = Math.Max(12, Width([sheet.Headers[c], .. sheet.Rows.Select(x => x[c] is DateOnly ? "2025-01-01" : x[c]?.ToString())]));
+            ws.Column(c + 1).Width = Math.Max(12, Width([sheet.Headers[c], .. sheet.Rows.Select(x => x[c] switch { DateOnly => "2025-01-01", DateTime => "2025-01-01 00:00:00", var v => v?.ToString() })]));
     }
 
     /// <summary>Table names must be letters, digits and underscores.</summary>
