@@ -22,6 +22,9 @@ public static class CliHost
     public const int NotFound = 3;
     public const int Busy = 4;
 
+    /// <summary>A stale edit: someone changed it since the version given; nothing was saved.</summary>
+    public const int Conflict = 5;
+
     public static async Task<int> RunAsync(ParseResult parse, Func<ISender, OutputFormat, CancellationToken, Task> action,
         CancellationToken ct, bool seed = true)
     {
@@ -63,6 +66,10 @@ public static class CliHost
         catch (InputException ex) { return Fail(ex.Message, BadInput); }
         catch (ValidationException ex) { return Fail(string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), BadInput); }
         catch (NotFoundException ex) { return Fail(ex.Message, NotFound); }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            return Fail("Noen andre har endret dette siden versjonen du oppga; ingenting er lagret. Hent gjeldende verdier og prøv igjen.", Conflict);
+        }
         catch (Exception ex) when (DatabaseBusyException.Is(ex))
         {
             return Fail("Databasen er opptatt akkurat nå fordi noen andre lagrer; ingenting er lagret. Prøv igjen om litt.", Busy);

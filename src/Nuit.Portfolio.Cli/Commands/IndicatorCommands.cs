@@ -69,11 +69,8 @@ public static class IndicatorCommands
     private static Option<Guid?> ExpectedVersionOption() => new("--expected-version")
     {
         Description = "Versjonen du så (fra «nuit indicator KODE --format json»; 00000000-0000-0000-0000-000000000000 for «ingen ennå»). "
-            + "Er den endret siden, lagres ingenting og kommandoen avslutter med kode 4.",
+            + "Er den endret siden, lagres ingenting og kommandoen avslutter med kode 5.",
     };
-
-    /// <summary>Exit code for an edit refused because someone else changed the period since the given --expected-version.</summary>
-    public const int Conflict = 4;
 
     private static Command SetValue()
     {
@@ -170,7 +167,7 @@ public static class IndicatorCommands
         return export;
     }
 
-    /// <summary>Runs a set command; a stale --expected-version becomes one line on stderr and <see cref="Conflict"/>.</summary>
+    /// <summary>Runs a set command; a stale --expected-version becomes one line on stderr and <see cref="CliHost.Conflict"/>.</summary>
     private static async Task<int> RunEditAsync(ParseResult parse, Argument<string> code, Option<string> period,
         Func<Mediator.ISender, OutputFormat, CancellationToken, Task> action, CancellationToken ct)
     {
@@ -183,7 +180,7 @@ public static class IndicatorCommands
             var c = parse.GetValue(code);
             Console.Error.WriteLine($"Feil: {c} {parse.GetValue(period)} er endret av noen andre siden versjonen du oppga. Ingenting er lagret. "
                 + $"Se gjeldende verdier og versjoner med «nuit indicator {c} --format json» og prøv igjen.");
-            return Conflict;
+            return CliHost.Conflict;
         }
     }
 

@@ -53,12 +53,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     private string? _signedIn;
 
     /// <param name="javaScript">False for a browser with scripts turned off: reading and the forms must work without.</param>
-    public async Task<IPage> NewPageAsync(bool javaScript = true)
+    /// <param name="signedIn">False for a browser that has not signed in (to sign in as someone else).</param>
+    public async Task<IPage> NewPageAsync(bool javaScript = true, bool signedIn = true)
     {
         Requires.That(Browser is not null, $"Chromium finnes ikke på {ChromiumPath} (apt-get install -y chromium).");
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Server.BaseUrl, Locale = "nb-NO", AcceptDownloads = true, StorageState = _signedIn, JavaScriptEnabled = javaScript,
+            BaseURL = Server.BaseUrl, Locale = "nb-NO", AcceptDownloads = true, StorageState = signedIn ? _signedIn : null, JavaScriptEnabled = javaScript,
         });
         return await context.NewPageAsync();
     }

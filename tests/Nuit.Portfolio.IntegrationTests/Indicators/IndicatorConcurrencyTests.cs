@@ -74,7 +74,7 @@ public sealed class IndicatorConcurrencyTests : IDisposable
     }
 
     [Fact]
-    public async Task The_command_line_refuses_a_stale_expected_version_with_exit_code_4()
+    public async Task The_command_line_refuses_a_stale_expected_version_with_exit_code_5()
     {
         Task<CliResult> Nuit(params string[] args) =>
             AppProcess.RunCliAsync(_folder.Path, [.. args, "--db", _folder.DatabasePath, "--seed-data", RepoRoot.SeedData]);
@@ -84,7 +84,7 @@ public sealed class IndicatorConcurrencyTests : IDisposable
         var stale = await Nuit("values", "set", "HP-FORNOYD", "--period", "2023", "--value", "54", "--source", "x", "--expected-version", Guid.NewGuid().ToString());
         var fresh = await Nuit("values", "set", "HP-FORNOYD", "--period", "2023", "--value", "54", "--source", "x", "--expected-version", version, "--format", "json");
 
-        Assert.Equal(4, stale.ExitCode);
+        Assert.Equal(5, stale.ExitCode);
         Assert.Contains("endret av noen andre", stale.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, fresh.ExitCode);
         Assert.Equal("54", JsonDocument.Parse(fresh.Stdout).RootElement.GetProperty("changes")[0].GetProperty("new").GetString());
