@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.InMemory;
 using Mediator;
+using Microsoft.Extensions.Options;
 using Nuit.Portfolio.Features.Work;
 
 namespace Nuit.Portfolio.Web.Jobs;
@@ -25,22 +26,49 @@ internal sealed class HangfireWorkQueue(IBackgroundJobClient jobs) : IWorkQueue
 }
 
 /// <summary>
-/// At start, queues again the work a stopped or killed process left unfinished. The embedded scheduler forgot it
-/// (it lives in memory) and is the only instance, so all unfinished work is taken; with PostgreSQL, where Hangfire keeps
-/// its queue and several instances may run, only work that has been silent for a while.
+/// Queues again the work a stopped or killed process left unfinished: at start, and then once a minute for work that
+/// has waited in the queue for a while (a job the scheduler lost, or a process that died between storing the row and
+/// queueing it). Running the same work twice is harmless: RunWork claims it first. The embedded scheduler forgot
+/// everything at start (it lives in memory) and is the only instance, so all unfinished work is taken then; with
+/// PostgreSQL, where Hangfire keeps its queue and several instances may run, only work that has been silent a while.
 /// </summary>
-internal sealed class WorkRecovery(IServiceProvider services, JobStorage storage, IWorkQueue queue, ILogger<WorkRecovery> log) : IHostedService
+internal sealed class WorkRecovery(
+    IServiceProvider services, JobStorage storage, IWorkQueue queue, IOptions<WorkOptions> options, ILogger<WorkRecovery> log) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        // At start, before the first request: what the last process left is queued before anything new.
         var embedded = storage is InMemoryStorage;
-        await using var scope = services.CreateAsyncScope();
-        var ids = await scope.ServiceProvider.GetRequiredService<ISender>().Send(embedded
-            ? new RecoverWork(TimeSpan.Zero, TimeSpan.Zero)
-            : new RecoverWork(TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(10)), cancellationToken);
-        foreach (var id in ids) queue.Enqueue(id);
+        var ids = await RecoverAsync(embedded ? new RecoverWork(TimeSpan.Zero, TimeSpan.Zero) : new RecoverWork(options.Value.StaleAfter, TimeSpan.FromMinutes(10)), cancellationToken);
         if (ids.Count > 0) log.LogWarning("{Count} uferdige bakgrunnsjobber fra forrige kjøring er satt i kø igjen", ids.Count);
+        await base.StartAsync(cancellationToken);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var ids = await RecoverAsync(new RecoverWork(options.Value.StaleAfter, TimeSpan.FromMinutes(2)), stoppingToken);
+                if (ids.Count > 0) log.LogWarning("{Count} bakgrunnsjobber har ventet i over to minutter og er satt i kø igjen", ids.Count);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A locked or unreachable database now is no reason to stop looking next minute.
+                log.LogWarning(ex, "Kunne ikke se etter ventende bakgrunnsjobber");
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<Guid>> RecoverAsync(RecoverWork request, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var ids = await scope.ServiceProvider.GetRequiredService<ISender>().Send(request, ct);
+        foreach (var id in ids) queue.Enqueue(id);
+        return ids;
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Meetings;
 using Nuit.Portfolio.Features.Meetings.Parsing;
 using Nuit.Portfolio.Features.Work;
@@ -26,8 +27,12 @@ public sealed class ImportModel(ISender sender, IOptions<WorkOptions> work) : Pa
     public Guid? PreviewWork { get; private set; }
     public string? FileName { get; private set; }
 
+    /// <summary>Documents being read or imported now (by anyone), with links to their progress.</summary>
+    public IReadOnlyList<WorkStatus> InProgress { get; private set; } = [];
+
     public async Task OnGetAsync(Guid? forhandsvisning, Guid? resultat, CancellationToken ct)
     {
+        InProgress = await sender.Send(new ListWork([WorkKind.ImportPreview, WorkKind.Import]), ct);
         if ((forhandsvisning ?? resultat) is not { } id) return;
         var found = await sender.Send(new GetImportWork(id), ct);
         FileName = found.FileName;

@@ -26,7 +26,12 @@ public sealed class WorkBoard
 {
     private readonly ConcurrentDictionary<Guid, WorkStep> _steps = new();
 
-    public void Set(Guid id, WorkStep step) => _steps[id] = step;
+    /// <summary>
+    /// Keeps the furthest step: charts are drawn in parallel and may report 3 before 2. A new count of steps (the
+    /// charts counted, the pages of a PDF known) always replaces the old.
+    /// </summary>
+    public void Set(Guid id, WorkStep step) =>
+        _steps.AddOrUpdate(id, step, (_, old) => step.Steps != old.Steps || step.Step >= old.Step ? step : old);
 
     public WorkStep? Get(Guid id) => _steps.TryGetValue(id, out var step) ? step : null;
 

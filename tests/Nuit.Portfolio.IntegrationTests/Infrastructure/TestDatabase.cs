@@ -37,6 +37,9 @@ public static class TestDatabase
         {
             using var connection = new NpgsqlConnection(server);
             connection.Open();
+            // A database of the same name left by an earlier, interrupted run is stale: start from nothing.
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+            drop.ExecuteNonQuery();
             using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             command.ExecuteNonQuery();
             return name;

@@ -14,6 +14,9 @@ public sealed class IndexModel(ISender sender, TimeProvider clock, IOptions<Work
 {
     public IReadOnlyList<ReportSummary> Reports { get; private set; } = [];
 
+    /// <summary>Reports being built now (by anyone), with links to their progress.</summary>
+    public IReadOnlyList<WorkStatus> InProgress { get; private set; } = [];
+
     /// <summary>The quarter that ended last: what the scheduled job reports on.</summary>
     [BindProperty] public string Quarter { get; set; } = "";
     [BindProperty] public bool Publish { get; set; }
@@ -22,6 +25,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock, IOptions<Work
     {
         Quarter = Domain.Quarter.FromDate(DateOnly.FromDateTime(clock.GetLocalNow().Date)).Previous().ToString();
         Reports = await sender.Send(new ListReports(), ct);
+        InProgress = await sender.Send(new ListWork([WorkKind.Report]), ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

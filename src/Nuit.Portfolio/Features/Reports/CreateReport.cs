@@ -56,59 +56,63 @@ public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, T
         var rendered = await sender.Send(new RenderQuarterReport(
             quarter.ToString(), cutOff, ReportProjections.EditionText(state, edition)), cancellationToken);
         var snapshot = rendered.Files.Single(f => f.ContentType == "application/json");
-        progress.Report(rendered.Steps, rendered.Steps + 1, "Lagrer rapporten");
+        progress.Report(rendered.Steps, rendered.Steps, "Lagrer rapporten");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
+        // A locked SQLite database makes the whole store run again (ADR 11); the files are already built.
+        return await db.RunAsync(async ct =>
         {
-            if (command.OnlyIfMissing && await FindAnyAsync(quarter, cancellationToken) is { } raced)
-                return new CreateReportResult(raced.ToSummary(), "existing");
-
-            var report = command.Publish ? null : await db.Set<Report>().Include(r => r.Files)
-                .FirstOrDefaultAsync(r => r.Quarter == quarter && r.Edition == 0, cancellationToken);
-            var outcome = report is null ? "created" : "replaced";
-            if (report is null)
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            try
             {
-                report = new Report { Quarter = quarter, State = state, Edition = edition, CreatedBy = command.CreatedBy, DataSha256 = "" };
-                db.Add(report);
-            }
-            else
-            {
-                // Removed first and saved, so the new files may reuse the old names under the unique index.
-                db.RemoveRange(report.Files);
-                report.Files.Clear();
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            report.CutOff = cutOff;
-            report.CreatedAt = now;
-            report.CreatedBy = command.CreatedBy;
-            report.PublishedAt = command.Publish ? now : null;
-            report.DataSha256 = Sha256(snapshot.Content);
-            report.RequestId = command.RequestId;
-            audit.Record(null, $"rapport {quarter}", "rapport", outcome == "created" ? null : "(tidligere utkast)",
-                command.Publish ? $"publisert utgave {edition}" : outcome == "created" ? "utkast" : "utkast bygget på nytt", by: command.CreatedBy);
-            await db.SaveChangesAsync(cancellationToken);
+                if (command.OnlyIfMissing && await FindAnyAsync(quarter, ct) is { } raced)
+                    return new CreateReportResult(raced.ToSummary(), "existing");
 
-            foreach (var f in rendered.Files)
-                report.Files.Add(new ReportFile { Name = f.Name, ContentType = f.ContentType, Size = f.Content.Length, Sha256 = Sha256(f.Content), Content = f.Content });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return new CreateReportResult(report.ToSummary(), outcome);
-        }
-        catch (DbUpdateException) when (command.OnlyIfMissing)
-        {
-            // Another run stored the quarter's report between our check and our insert: that one stands.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            var winner = await FindAnyAsync(quarter, cancellationToken);
-            if (winner is null) throw;
-            return new CreateReportResult(winner.ToSummary(), "existing");
-        }
-        catch (DbUpdateException ex) when (command.Publish && ex is not DbUpdateConcurrencyException)
-        {
-            // Two people published at once and took the same edition number; the second tries again.
-            throw new DbUpdateConcurrencyException("Rapporten ble publisert av en annen samtidig. Prøv igjen.", ex);
-        }
+                var report = command.Publish ? null : await db.Set<Report>().Include(r => r.Files)
+                    .FirstOrDefaultAsync(r => r.Quarter == quarter && r.Edition == 0, ct);
+                var outcome = report is null ? "created" : "replaced";
+                if (report is null)
+                {
+                    report = new Report { Quarter = quarter, State = state, Edition = edition, CreatedBy = command.CreatedBy, DataSha256 = "" };
+                    db.Add(report);
+                }
+                else
+                {
+                    // Removed first and saved, so the new files may reuse the old names under the unique index.
+                    db.RemoveRange(report.Files);
+                    report.Files.Clear();
+                    await db.SaveChangesAsync(ct);
+                }
+                report.CutOff = cutOff;
+                report.CreatedAt = now;
+                report.CreatedBy = command.CreatedBy;
+                report.PublishedAt = command.Publish ? now : null;
+                report.DataSha256 = Sha256(snapshot.Content);
+                report.RequestId = command.RequestId;
+                audit.Record(null, $"rapport {quarter}", "rapport", outcome == "created" ? null : "(tidligere utkast)",
+                    command.Publish ? $"publisert utgave {edition}" : outcome == "created" ? "utkast" : "utkast bygget på nytt", by: command.CreatedBy);
+                await db.SaveChangesAsync(ct);
+
+                foreach (var f in rendered.Files)
+                    report.Files.Add(new ReportFile { Name = f.Name, ContentType = f.ContentType, Size = f.Content.Length, Sha256 = Sha256(f.Content), Content = f.Content });
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return new CreateReportResult(report.ToSummary(), outcome);
+            }
+            catch (DbUpdateException ex) when (command.OnlyIfMissing && !DatabaseBusyException.Is(ex))
+            {
+                // Another run stored the quarter's report between our check and our insert: that one stands.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                var winner = await FindAnyAsync(quarter, ct);
+                if (winner is null) throw;
+                return new CreateReportResult(winner.ToSummary(), "existing");
+            }
+            catch (DbUpdateException ex) when (command.Publish && ex is not DbUpdateConcurrencyException && !DatabaseBusyException.Is(ex))
+            {
+                // Two people published at once and took the same edition number; the second tries again.
+                throw new DbUpdateConcurrencyException("Rapporten ble publisert av en annen samtidig. Prøv igjen.", ex);
+            }
+        }, cancellationToken);
     }
 
     private Task<Report?> FindAnyAsync(Domain.Quarter quarter, CancellationToken ct) =>

@@ -19,7 +19,7 @@ public sealed record WorkStatus(
     /// <summary>One line for people: «Pågår: Tegner figur 3 av 12 (steg 4 av 16)».</summary>
     public string Summary => StepText is null
         ? (Message is null || State == "running" ? StateText : $"{StateText}: {Message}")
-        : $"{StateText}: {StepText} (steg {Step} av {Steps})";
+        : Step is null or 0 ? $"{StateText}: {StepText}" : $"{StateText}: {StepText} (steg {Step} av {Steps})";
 }
 
 /// <summary>Hands queued work to the host's job runner (Hangfire in the web host). Called after the row is stored.</summary>

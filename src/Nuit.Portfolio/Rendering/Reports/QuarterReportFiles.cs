@@ -52,7 +52,8 @@ public static class QuarterReportFiles
 
     /// <param name="progress">
     /// Told (step, steps, what) as the work goes: step 0 is fetching the data (the caller's), then each chart, the HTML
-    /// and the workbook. Charts are drawn in parallel, so it may be called from several threads.
+    /// and the workbook; the last step is left to the caller, who stores the files. Charts are drawn in parallel, so it
+    /// may be called from several threads.
     /// </param>
     public static IReadOnlyList<RenderedFile> Render(QuarterReport report, string edition, Action<int, int, string>? progress = null)
     {
@@ -71,7 +72,6 @@ public static class QuarterReportFiles
             new(WorkbookName(report.Quarter), IndicatorWorkbookLayout.ContentType, ReportWorkbookBuilder.Build(report, charts, edition)),
             new(SnapshotName(report.Quarter), "application/json", JsonSerializer.SerializeToUtf8Bytes(report, SnapshotJson)),
         };
-        progress?.Invoke(steps, steps, "Filene er laget");
         foreach (var c in charts)
         {
             files.Add(new($"chart-{c.Key}-{report.Quarter}.png", "image/png", c.Png));

@@ -1,0 +1,33 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Domain;
+
+namespace Nuit.Portfolio.Features.Work;
+
+/// <summary>
+/// Work of these kinds that is queued or running, oldest first: the reports and import pages list it, so someone who
+/// left a progress page (or whose colleague started a report) can find it again.
+/// </summary>
+public sealed record ListWork(IReadOnlyList<WorkKind> Kinds, int Limit = 20) : IQuery<IReadOnlyList<WorkStatus>>;
+
+public sealed class ListWorkHandler(PortfolioDbContext db, WorkBoard board) : IQueryHandler<ListWork, IReadOnlyList<WorkStatus>>
+{
+    public async ValueTask<IReadOnlyList<WorkStatus>> Handle(ListWork query, CancellationToken cancellationToken)
+    {
+        var kinds = query.Kinds.ToList();
+        var unfinished = await db.BackgroundWork.AsNoTracking()
+            .Where(w => kinds.Contains(w.Kind) && (w.State == WorkState.Queued || w.State == WorkState.Running))
+            .OrderBy(w => w.CreatedAt).Take(Math.Clamp(query.Limit, 1, 200))
+            .Select(w => new BackgroundWork
+            {
+                // Everything but the uploaded file and the outcome, which a list does not need.
+                Id = w.Id, Kind = w.Kind, State = w.State, Title = w.Title, Input = "", RequestedBy = w.RequestedBy,
+                Attempts = w.Attempts, Message = w.Message, ResultUrl = w.ResultUrl, CreatedAt = w.CreatedAt,
+                StartedAt = w.StartedAt, FinishedAt = w.FinishedAt,
+            })
+            .ToListAsync(cancellationToken);
+        return [.. unfinished.Select(w => w.ToStatus(board.Get(w.Id)))];
+    }
+}
