@@ -68,8 +68,9 @@ public static class CliHost
         catch (NotFoundException ex) { return Fail(ex.Message, NotFound); }
         catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
         {
-            return Fail("Noen andre har endret dette siden versjonen du oppga; ingenting er lagret. Hent gjeldende verdier og prøv igjen.", Conflict);
+            return Fail("Noen andre har endret dette siden versjonen du oppga; ingenting er lagret. Hent gjeldende verdier og versjoner (med --format json) og prøv igjen.", Conflict);
         }
+        catch (Exception ex) when (StorageProblem.Describe(ex) is { } storage) { return Fail(storage, Failed); }
         catch (Exception ex) when (DatabaseBusyException.Is(ex))
         {
             return Fail("Databasen er opptatt akkurat nå fordi noen andre lagrer; ingenting er lagret. Prøv igjen om litt.", Busy);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Features.Exports;
 using Nuit.Portfolio.Features.Indicators;
@@ -79,7 +78,7 @@ public static class IndicatorCommands
         var source = new Option<string>("--source") { Description = "Hvor tallet kommer fra.", Required = true };
         var expected = ExpectedVersionOption();
         var set = new Command("set", "Registrerer verdien for én periode (ny eller endret).") { code, period, value, source, note, expected };
-        set.SetAction((parse, ct) => RunEditAsync(parse, code, period, async (sender, format, token) =>
+        set.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
         {
             var result = await sender.Send(new SetIndicatorValue(parse.GetValue(code)!, parse.GetValue(period)!,
                 ParseNumber(parse.GetValue(value)!), parse.GetValue(source)!, parse.GetValue(note), Environment.UserName, "cli", parse.GetValue(expected)), token);
@@ -95,7 +94,7 @@ public static class IndicatorCommands
         var caseOption = new Option<string?>("--case") { Description = "Saken som vedtok målverdien, f.eks. \"NUIT 31/24\"." };
         var expected = ExpectedVersionOption();
         var set = new Command("set", "Setter målverdien for én periode.") { code, period, value, caseOption, note, expected };
-        set.SetAction((parse, ct) => RunEditAsync(parse, code, period, async (sender, format, token) =>
+        set.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
         {
             var result = await sender.Send(new SetIndicatorTarget(parse.GetValue(code)!, parse.GetValue(period)!,
                 ParseNumber(parse.GetValue(value)!), parse.GetValue(caseOption), parse.GetValue(note), Environment.UserName, "cli", parse.GetValue(expected)), token);
@@ -165,23 +164,6 @@ public static class IndicatorCommands
         var export = new Command("export", "Eksporterer data til filer.");
         root.Subcommands.Add(export);
         return export;
-    }
-
-    /// <summary>Runs a set command; a stale --expected-version becomes one line on stderr and <see cref="CliHost.Conflict"/>.</summary>
-    private static async Task<int> RunEditAsync(ParseResult parse, Argument<string> code, Option<string> period,
-        Func<Mediator.ISender, OutputFormat, CancellationToken, Task> action, CancellationToken ct)
-    {
-        try
-        {
-            return await CliHost.RunAsync(parse, action, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var c = parse.GetValue(code);
-            Console.Error.WriteLine($"Feil: {c} {parse.GetValue(period)} er endret av noen andre siden versjonen du oppga. Ingenting er lagret. "
-                + $"Se gjeldende verdier og versjoner med «nuit indicator {c} --format json» og prøv igjen.");
-            return CliHost.Conflict;
-        }
     }
 
     private static void WriteResult(IndicatorEditResult result, OutputFormat format)
