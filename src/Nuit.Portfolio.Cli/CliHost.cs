@@ -59,7 +59,9 @@ public static class CliHost
         {
             await DatabaseInitializer.InitializeAsync(provider, seed && configuration.GetValue("Database:Seed", true), ct);
             await using var scope = provider.CreateAsyncScope();
+            ShowProgress(scope.ServiceProvider.GetRequiredService<WorkProgress>());
             await action(scope.ServiceProvider.GetRequiredService<ISender>(), parse.GetValue(CliOptions.Format), ct);
+            ClearProgress();
             return Ok;
         }
         catch (StartupException ex) { return Fail(ex.Message, Failed); }
@@ -77,8 +79,72 @@ public static class CliHost
         }
     }
 
+    private static bool _progressShown;
+
+    /// <summary>
+    /// Long work (a report, a big PDF) says how far it has come on one self-rewriting line of stderr — only when a
+    /// person is watching: scripts that redirect stderr get no progress lines to parse around.
+    /// </summary>
+    private static void ShowProgress(WorkProgress progress)
+    {
+        if (Console.IsErrorRedirected) return;
+        if (Console.Out is not AfterProgress) Console.SetOut(new AfterProgress(Console.Out));
+        var gate = new Lock();
+        progress.Listener = step =>
+        {
+            lock (gate)
+            {
+                var line = step.Step > 0 ? $"{step.Text} (steg {step.Step} av {step.Steps})" : step.Text;
+                var width = Math.Max(20, TerminalWidth() - 1);
+                Console.Error.Write("\r" + (line.Length > width ? line[..width] : line.PadRight(width)));
+                _progressShown = true;
+            }
+        };
+    }
+
+    private static int TerminalWidth()
+    {
+        try { return Console.WindowWidth > 0 ? Console.WindowWidth : 80; }
+        catch (IOException) { return 80; }
+    }
+
+    /// <summary>Blanks the progress line, so what the command prints next starts on a clean line.</summary>
+    private static void ClearProgress()
+    {
+        if (!_progressShown) return;
+        Console.Error.Write("\r" + new string(' ', Math.Max(20, TerminalWidth() - 1)) + "\r");
+        _progressShown = false;
+    }
+
+    /// <summary>Standard output that first blanks a progress line on the terminal.</summary>
+    private sealed class AfterProgress(TextWriter inner) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value)
+        {
+            ClearProgress();
+            inner.Write(value);
+        }
+
+        public override void Write(string? value)
+        {
+            ClearProgress();
+            inner.Write(value);
+        }
+
+        public override void WriteLine(string? value)
+        {
+            ClearProgress();
+            inner.WriteLine(value);
+        }
+
+        public override void Flush() => inner.Flush();
+    }
+
     private static int Fail(string message, int code)
     {
+        ClearProgress();
         Console.Error.WriteLine($"Feil: {message}");
         return code;
     }
