@@ -272,6 +272,51 @@ public sealed class BackgroundWorkTests : IDisposable
         Assert.Contains("uferdige bakgrunnsjobber fra forrige kjøring er satt i kø igjen", restarted.Log, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_service_killed_while_storing_an_import_leaves_none_of_it_and_imports_it_once_after_restart()
+    {
+        TestDatabase.RequireSqlite("starter tjenesten som egen prosess på en SQLite-fil");
+        var token = await EditorTokenAsync();
+
+        var slow = await WebServer.StartAsync(_folder, "--Work:StepDelayMilliseconds", "1500", "--Reports:Enabled", "false");
+        Guid id;
+        try
+        {
+            using var client = Client(slow, token);
+            var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Minutes(5))), "file", "referat-4-2025.txt" } };
+            var started = await client.PostAsync(new Uri("/api/imports/jobs", UriKind.Relative), form, Ct);
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            id = (await started.Content.ReadFromJsonAsync<WorkStatus>(Json, Ct))!.Id;
+            // Killed after the meeting and its cases are written, inside the import's transaction, before the commit.
+            WorkStatus now;
+            do now = await GetAsync(client, new Uri($"/api/jobs/{id}", UriKind.Relative));
+            while (!(now.StepText?.StartsWith("Kobler", StringComparison.Ordinal) ?? false) && !now.Finished);
+            Assert.Equal("running", now.State);
+            await slow.KillAsync();
+        }
+        finally
+        {
+            await slow.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={_folder.DatabasePath}"))
+        {
+            await connection.OpenAsync(Ct);
+            Assert.Equal("ok", await Scalar(connection, "PRAGMA integrity_check;"));
+            Assert.Equal(0L, await Scalar(connection, "SELECT COUNT(*) FROM Meetings WHERE Number = '4/2025';"));
+        }
+        SqliteConnection.ClearAllPools();
+
+        await using var restarted = await WebServer.StartAsync(_folder, "--Reports:Enabled", "false");
+        using var again = Client(restarted, token);
+        var done = await PollAsync(again, new Uri($"/api/jobs/{id}", UriKind.Relative), []);
+        Assert.Equal(("succeeded", 2, "Importert: NUIT møte 4/2025."), (done.State, done.Attempts, done.Message));
+        var meetings = await again.GetFromJsonAsync<List<JsonElement>>(new Uri("/api/meetings", UriKind.Relative), Json, Ct);
+        var meeting = Assert.Single(meetings!, m => m.GetProperty("number").GetString() == "4/2025");
+        Assert.Equal(5, meeting.GetProperty("cases").GetInt32());
+    }
+
     private async Task<string> EditorTokenAsync()
     {
         var result = await AppProcess.RunCliAsync(_folder.Path, "tokens", "create", "--role", "editor", "--db", _folder.DatabasePath, "--seed-data", RepoRoot.SeedData);
