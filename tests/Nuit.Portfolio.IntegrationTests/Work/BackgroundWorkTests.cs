@@ -232,35 +232,13 @@ public sealed class BackgroundWorkTests : IDisposable
         var token = await EditorTokenAsync();
         const string quarter = "2025-Q1";
 
-        var slow = await WebServer.StartAsync(_folder, "--Work:StepDelayMilliseconds", "400", "--Reports:Enabled", "false");
-        Guid id;
-        try
-        {
-            using var client = Client(slow, token);
-            var started = await client.PostAsync(new Uri($"/api/reports/jobs?quarter={quarter}", UriKind.Relative), null, Ct);
-            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-            id = (await started.Content.ReadFromJsonAsync<WorkStatus>(Json, Ct))!.Id;
-            // Killed in the middle: some charts drawn, nothing stored yet.
-            WorkStatus now;
-            do now = await GetAsync(client, new Uri($"/api/jobs/{id}", UriKind.Relative));
-            while (!(now.State == "running" && now.Step >= 2) && !now.Finished);
-            Assert.Equal("running", now.State);
-            await slow.KillAsync();
-        }
-        finally
-        {
-            await slow.DisposeAsync();
-        }
+        // Killed in the middle: some charts drawn, nothing stored yet.
+        var id = await StartThenKillAsync(token, 400, client => client.PostAsync(new Uri($"/api/reports/jobs?quarter={quarter}", UriKind.Relative), null, Ct),
+            now => now.Step >= 2);
 
-        SqliteConnection.ClearAllPools();
-        await using (var connection = new SqliteConnection($"Data Source={_folder.DatabasePath}"))
-        {
-            await connection.OpenAsync(Ct);
-            Assert.Equal("ok", await Scalar(connection, "PRAGMA integrity_check;"));
-            Assert.Equal(0L, await Scalar(connection, "SELECT COUNT(*) FROM Reports WHERE Quarter = '2025-Q1';"));
-            Assert.Equal(2L, await Scalar(connection, $"SELECT State FROM BackgroundWork WHERE Id = '{id.ToString().ToUpperInvariant()}';"));
-        }
-        SqliteConnection.ClearAllPools();
+        await AssertFileAsync(
+            ("SELECT COUNT(*) FROM Reports WHERE Quarter = '2025-Q1';", 0L),
+            ($"SELECT State FROM BackgroundWork WHERE Id = '{id.ToString().ToUpperInvariant()}';", 2L));
 
         // Started again: the unfinished work is picked up by itself and finished, once.
         await using var restarted = await WebServer.StartAsync(_folder, "--Reports:Enabled", "false");
@@ -278,35 +256,14 @@ public sealed class BackgroundWorkTests : IDisposable
         TestDatabase.RequireSqlite("starter tjenesten som egen prosess på en SQLite-fil");
         var token = await EditorTokenAsync();
 
-        var slow = await WebServer.StartAsync(_folder, "--Work:StepDelayMilliseconds", "1500", "--Reports:Enabled", "false");
-        Guid id;
-        try
+        // Killed after the meeting and its cases are written, inside the import's transaction, before the commit.
+        var id = await StartThenKillAsync(token, 1500, client =>
         {
-            using var client = Client(slow, token);
             var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Minutes(5))), "file", "referat-4-2025.txt" } };
-            var started = await client.PostAsync(new Uri("/api/imports/jobs", UriKind.Relative), form, Ct);
-            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-            id = (await started.Content.ReadFromJsonAsync<WorkStatus>(Json, Ct))!.Id;
-            // Killed after the meeting and its cases are written, inside the import's transaction, before the commit.
-            WorkStatus now;
-            do now = await GetAsync(client, new Uri($"/api/jobs/{id}", UriKind.Relative));
-            while (!(now.StepText?.StartsWith("Kobler", StringComparison.Ordinal) ?? false) && !now.Finished);
-            Assert.Equal("running", now.State);
-            await slow.KillAsync();
-        }
-        finally
-        {
-            await slow.DisposeAsync();
-        }
+            return client.PostAsync(new Uri("/api/imports/jobs", UriKind.Relative), form, Ct);
+        }, now => now.StepText?.StartsWith("Kobler", StringComparison.Ordinal) ?? false);
 
-        SqliteConnection.ClearAllPools();
-        await using (var connection = new SqliteConnection($"Data Source={_folder.DatabasePath}"))
-        {
-            await connection.OpenAsync(Ct);
-            Assert.Equal("ok", await Scalar(connection, "PRAGMA integrity_check;"));
-            Assert.Equal(0L, await Scalar(connection, "SELECT COUNT(*) FROM Meetings WHERE Number = '4/2025';"));
-        }
-        SqliteConnection.ClearAllPools();
+        await AssertFileAsync(("SELECT COUNT(*) FROM Meetings WHERE Number = '4/2025';", 0L));
 
         await using var restarted = await WebServer.StartAsync(_folder, "--Reports:Enabled", "false");
         using var again = Client(restarted, token);
@@ -315,6 +272,45 @@ public sealed class BackgroundWorkTests : IDisposable
         var meetings = await again.GetFromJsonAsync<List<JsonElement>>(new Uri("/api/meetings", UriKind.Relative), Json, Ct);
         var meeting = Assert.Single(meetings!, m => m.GetProperty("number").GetString() == "4/2025");
         Assert.Equal(5, meeting.GetProperty("cases").GetInt32());
+    }
+
+    /// <summary>
+    /// Starts the service as a process that pauses after each step, starts work with <paramref name="start"/>, and
+    /// kills the process (as a crash would) once the work's progress satisfies <paramref name="killWhen"/>.
+    /// </summary>
+    private async Task<Guid> StartThenKillAsync(string token, int stepDelayMilliseconds, Func<HttpClient, Task<HttpResponseMessage>> start, Func<WorkStatus, bool> killWhen)
+    {
+        var slow = await WebServer.StartAsync(_folder, "--Work:StepDelayMilliseconds", stepDelayMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--Reports:Enabled", "false");
+        try
+        {
+            using var client = Client(slow, token);
+            var started = await start(client);
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            var id = (await started.Content.ReadFromJsonAsync<WorkStatus>(Json, Ct))!.Id;
+            WorkStatus now;
+            do now = await GetAsync(client, new Uri($"/api/jobs/{id}", UriKind.Relative));
+            while (!(now.State == "running" && killWhen(now)) && !now.Finished);
+            Assert.Equal("running", now.State);
+            await slow.KillAsync();
+            return id;
+        }
+        finally
+        {
+            await slow.DisposeAsync();
+        }
+    }
+
+    /// <summary>The killed service's SQLite file is whole, and each query gives what is expected.</summary>
+    private async Task AssertFileAsync(params (string Sql, object Expected)[] checks)
+    {
+        SqliteConnection.ClearAllPools();
+        await using (var connection = new SqliteConnection($"Data Source={_folder.DatabasePath}"))
+        {
+            await connection.OpenAsync(Ct);
+            Assert.Equal("ok", await Scalar(connection, "PRAGMA integrity_check;"));
+            foreach (var (sql, expected) in checks) Assert.Equal(expected, await Scalar(connection, sql));
+        }
+        SqliteConnection.ClearAllPools();
     }
 
     private async Task<string> EditorTokenAsync()
