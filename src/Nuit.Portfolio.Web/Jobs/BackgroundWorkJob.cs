@@ -26,16 +26,19 @@ internal sealed class HangfireWorkQueue(IBackgroundJobClient jobs) : IWorkQueue
 }
 
 /// <summary>
-/// Queues again the work a stopped or killed process left unfinished: at start, and then once a minute for work that
-/// has waited in the queue for a while (a job the scheduler lost, or a process that died between storing the row and
-/// queueing it). Running the same work twice is harmless: RunWork claims it first. The embedded scheduler forgot
+/// Queues again the work a stopped or killed process left unfinished: at start, and then every 15 seconds for work
+/// that has waited in the queue for half a minute (a job the scheduler lost, or a process that died between storing
+/// the row and queueing it). Running the same work twice is harmless: RunWork claims it first. The embedded scheduler forgot
 /// everything at start (it lives in memory) and is the only instance, so all unfinished work is taken then; with
 /// PostgreSQL, where Hangfire keeps its queue and several instances may run, only work that has been silent a while.
 /// </summary>
 internal sealed class WorkRecovery(
     IServiceProvider services, JobStorage storage, IWorkQueue queue, IOptions<WorkOptions> options, ILogger<WorkRecovery> log) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+
+    /// <summary>Queued work older than this is queued again; a duplicate finds the work claimed or done and does nothing.</summary>
+    public static readonly TimeSpan Waited = TimeSpan.FromSeconds(30);
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -53,8 +56,8 @@ internal sealed class WorkRecovery(
         {
             try
             {
-                var ids = await RecoverAsync(new RecoverWork(options.Value.StaleAfter, TimeSpan.FromMinutes(2)), stoppingToken);
-                if (ids.Count > 0) log.LogWarning("{Count} bakgrunnsjobber har ventet i over to minutter og er satt i kø igjen", ids.Count);
+                var ids = await RecoverAsync(new RecoverWork(options.Value.StaleAfter, Waited), stoppingToken);
+                if (ids.Count > 0) log.LogWarning("{Count} bakgrunnsjobber har ventet i over et halvt minutt og er satt i kø igjen", ids.Count);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

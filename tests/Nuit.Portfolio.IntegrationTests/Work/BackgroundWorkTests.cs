@@ -6,6 +6,7 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Access;
 using Nuit.Portfolio.Features.Work;
@@ -37,7 +38,15 @@ public sealed class BackgroundWorkTests : IDisposable
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var location = started.Headers.Location!;
         var seen = new List<WorkStatus>();
-        var work = await PollAsync(client, location, seen);
+        WorkStatus work;
+        try
+        {
+            work = await PollAsync(client, location, seen);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException(ex.Message + "\nHangfire: " + HangfireState(app), ex);
+        }
 
         Assert.Equal("succeeded", work.State);
         var running = seen.Where(s => s.State == "running" && s.Step is not null).ToList();
@@ -204,6 +213,24 @@ public sealed class BackgroundWorkTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_services_in_one_process_each_run_their_own_work()
+    {
+        // Hangfire keeps process-wide defaults (JobActivator.Current) that the last host started overwrites; each
+        // host's jobs must still run in that host's services, against its own database.
+        using var otherFolder = new TestFolder();
+        await using var first = new PortfolioApp(_folder.DatabasePath);
+        await using var second = new PortfolioApp(otherFolder.DatabasePath);
+        _ = second.Services;    // started after the first
+
+        var work = await first.SendAsync(new QueueReport("2025-Q1", Publish: false, "kari"));
+        var done = await WaitAsync(first, work.Id);
+
+        Assert.Equal("succeeded", done.State);
+        Assert.Equal(1, await first.WithDbAsync(db => db.Set<Report>().CountAsync(r => r.Quarter == Quarter.Parse("2025-Q1"), Ct)));
+        Assert.Equal(0, await second.WithDbAsync(db => db.BackgroundWork.CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task The_minute_sweep_queues_again_only_work_that_has_waited_or_gone_silent()
     {
         await using var app = new PortfolioApp(_folder.DatabasePath) { Settings = { ["Reports:Enabled"] = "false" } };
@@ -313,6 +340,18 @@ public sealed class BackgroundWorkTests : IDisposable
         SqliteConnection.ClearAllPools();
     }
 
+    /// <summary>What the host's job scheduler holds, for a test that waited in vain.</summary>
+    private static string HangfireState(PortfolioApp app)
+    {
+        var monitoring = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var stats = monitoring.GetStatistics();
+        var failed = monitoring.FailedJobs(0, 5).Select(j => $"{j.Key}: {j.Value.ExceptionType} {j.Value.ExceptionMessage}");
+        var servers = monitoring.Servers().Select(s => $"{s.Name} workers={s.WorkersCount} heartbeat={s.Heartbeat:O}");
+        return $"enqueued={stats.Enqueued} processing={stats.Processing} failed={stats.Failed} succeeded={stats.Succeeded} scheduled={stats.Scheduled} "
+            + $"servers=[{string.Join("; ", servers)}] failures=[{string.Join("; ", failed)}] processingJobs=[{string.Join("; ", monitoring.ProcessingJobs(0, 5).Select(j => $"{j.Key} {j.Value.Job?.Method.Name} on {j.Value.ServerId}"))}] "
+            + $"enqueuedJobs=[{string.Join("; ", monitoring.EnqueuedJobs("default", 0, 5).Select(j => $"{j.Key} {j.Value.State}"))}]";
+    }
+
     private async Task<string> EditorTokenAsync()
     {
         var result = await AppProcess.RunCliAsync(_folder.Path, "tokens", "create", "--role", "editor", "--db", _folder.DatabasePath, "--seed-data", RepoRoot.SeedData);
@@ -382,7 +421,7 @@ public sealed class BackgroundWorkTests : IDisposable
             if (work.Finished) return work;
             await Task.Delay(50, Ct);
         }
-        throw new TimeoutException($"Arbeid {id} ble ikke ferdig");
+        throw new TimeoutException($"Arbeid {id} ble ikke ferdig. Hangfire: {HangfireState(app)}");
     }
 
     /// <summary>Minutes of a meeting not in the seed data (4/2025) with the given number of cases.</summary>

@@ -38,7 +38,12 @@ public sealed class RunWorkHandler(
                 .SetProperty(w => w.Attempts, w => w.Attempts + 1)
                 .SetProperty(w => w.StartedAt, now), cancellationToken);
         var work = await db.BackgroundWork.FirstOrDefaultAsync(w => w.Id == request.Id, cancellationToken);
-        if (claimed == 0 || work is null) return work?.ToStatus(board.Get(request.Id));
+        if (work is null)
+        {
+            log.LogWarning("Bakgrunnsarbeid {Id} finnes ikke i denne databasen; jobben gjør ingenting", request.Id);
+            return null;
+        }
+        if (claimed == 0) return work.ToStatus(board.Get(request.Id));
 
         if (work.Attempts > o.MaxAttempts)
             return await FinishAsync(work, WorkState.Failed, $"Arbeidet ble avbrutt {work.Attempts - 1} ganger før det ble ferdig, og startes ikke igjen. Prøv på nytt.", cancellationToken);
