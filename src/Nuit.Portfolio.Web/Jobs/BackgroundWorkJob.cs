@@ -46,6 +46,8 @@ internal sealed class WorkRecovery(
         var embedded = storage is InMemoryStorage;
         var ids = await RecoverAsync(embedded ? new RecoverWork(TimeSpan.Zero, TimeSpan.Zero) : new RecoverWork(options.Value.StaleAfter, TimeSpan.FromMinutes(10)), cancellationToken);
         if (ids.Count > 0) log.LogWarning("{Count} uferdige bakgrunnsjobber fra forrige kjøring er satt i kø igjen", ids.Count);
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<ISender>().Send(new TidyWork(), cancellationToken);
         await base.StartAsync(cancellationToken);
     }
 

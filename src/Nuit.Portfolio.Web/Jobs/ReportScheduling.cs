@@ -50,9 +50,6 @@ public static class ReportScheduling
         {
             o.WorkerCount = 2;
             o.ServerName = $"nuit-{Environment.MachineName}-{Guid.NewGuid():N}";
-            // This host's activator, explicitly: otherwise the server falls back to JobActivator.Current, which every
-            // host in the process overwrites, and a job could run in another host's services (and database).
-            o.Activator = sp.GetRequiredService<JobActivator>();
         });
         services.AddHostedService<ReportStartup>();
         services.AddScoped<BackgroundWorkJob>();

@@ -215,8 +215,8 @@ public sealed class BackgroundWorkTests : IDisposable
     [Fact]
     public async Task Two_services_in_one_process_each_run_their_own_work()
     {
-        // Hangfire keeps process-wide defaults (JobActivator.Current) that the last host started overwrites; each
-        // host's jobs must still run in that host's services, against its own database.
+        // Each host has its own job storage and activator (ReportScheduling), not Hangfire's process-wide ones, so
+        // work queued in one runs there, against its own database, and the other never sees it.
         using var otherFolder = new TestFolder();
         await using var first = new PortfolioApp(_folder.DatabasePath);
         await using var second = new PortfolioApp(otherFolder.DatabasePath);

@@ -15,7 +15,7 @@ public sealed class GetWorkHandler(PortfolioDbContext db, WorkBoard board) : IQu
 {
     public async ValueTask<WorkStatus> Handle(GetWork query, CancellationToken cancellationToken)
     {
-        var work = await db.BackgroundWork.AsNoTracking().FirstOrDefaultAsync(w => w.Id == query.Id, cancellationToken)
+        var work = await db.BackgroundWork.Where(w => w.Id == query.Id).WithoutFile().FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Finner ikke dette arbeidet. Det kan være ryddet bort etter 30 dager.");
         return work.ToStatus(board.Get(work.Id));
     }
@@ -30,14 +30,11 @@ public sealed class GetImportWorkHandler(PortfolioDbContext db, WorkBoard board)
 {
     public async ValueTask<ImportWork> Handle(GetImportWork query, CancellationToken cancellationToken)
     {
-        var work = await db.BackgroundWork.AsNoTracking()
-            .Where(w => w.Id == query.Id && w.Kind != WorkKind.Report)
-            .Select(w => new { Work = w, HasFile = w.Payload != null })
-            .FirstOrDefaultAsync(cancellationToken)
+        var w = await db.BackgroundWork.Where(w => w.Id == query.Id && w.Kind != WorkKind.Report).WithoutFile().FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Finner ikke denne importen. Last opp filen på nytt.");
-        var w = work.Work;
         var report = w.Result is null ? null : JsonSerializer.Deserialize<ImportReport>(w.Result, WorkProjections.Json);
-        return new ImportWork(w.ToStatus(board.Get(w.Id)), w.FileName ?? "", report,
-            w.Kind == WorkKind.ImportPreview && w.State == WorkState.Succeeded && work.HasFile);
+        var canConfirm = w.Kind == WorkKind.ImportPreview && w.State == WorkState.Succeeded
+            && await db.BackgroundWork.AnyAsync(x => x.Id == w.Id && x.Payload != null, cancellationToken);
+        return new ImportWork(w.ToStatus(board.Get(w.Id)), w.FileName ?? "", report, canConfirm);
     }
 }

@@ -17,16 +17,10 @@ public sealed class ListWorkHandler(PortfolioDbContext db, WorkBoard board) : IQ
     public async ValueTask<IReadOnlyList<WorkStatus>> Handle(ListWork query, CancellationToken cancellationToken)
     {
         var kinds = query.Kinds.ToList();
-        var unfinished = await db.BackgroundWork.AsNoTracking()
+        var unfinished = await db.BackgroundWork
             .Where(w => kinds.Contains(w.Kind) && (w.State == WorkState.Queued || w.State == WorkState.Running))
             .OrderBy(w => w.CreatedAt).Take(Math.Clamp(query.Limit, 1, 200))
-            .Select(w => new BackgroundWork
-            {
-                // Everything but the uploaded file and the outcome, which a list does not need.
-                Id = w.Id, Kind = w.Kind, State = w.State, Title = w.Title, Input = "", RequestedBy = w.RequestedBy,
-                Attempts = w.Attempts, Message = w.Message, ResultUrl = w.ResultUrl, CreatedAt = w.CreatedAt,
-                StartedAt = w.StartedAt, FinishedAt = w.FinishedAt,
-            })
+            .WithoutFile()
             .ToListAsync(cancellationToken);
         return [.. unfinished.Select(w => w.ToStatus(board.Get(w.Id)))];
     }

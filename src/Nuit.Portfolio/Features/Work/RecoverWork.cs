@@ -6,37 +6,52 @@ using Nuit.Portfolio.Domain;
 namespace Nuit.Portfolio.Features.Work;
 
 /// <summary>
-/// At start: finds work a dead process left queued or running, puts it back in the queue and returns it to be
-/// enqueued again; clears old finished work. With the embedded scheduler (in memory, one instance) everything unfinished
-/// is an orphan, so both ages are zero; with several instances on PostgreSQL only work silent for longer than the
-/// given ages is taken, so another live instance's work is left alone.
+/// Finds work that is unfinished for longer than it should be — running but silent for <see cref="RunningFor"/>
+/// (its process died), or queued for <see cref="QueuedFor"/> (its job was lost) — puts it back in the queue and
+/// returns it to be enqueued again. With the embedded scheduler (in memory, one instance) everything unfinished at
+/// start is an orphan, so both ages are zero then; with several instances on PostgreSQL only work silent for longer
+/// is taken, so another live instance's work is left alone. Writes only when there is something to take: it runs
+/// every few seconds, and on SQLite every write takes the one write lock.
 /// </summary>
 public sealed record RecoverWork(TimeSpan RunningFor, TimeSpan QueuedFor) : IRequest<IReadOnlyList<Guid>>;
 
 public sealed class RecoverWorkHandler(PortfolioDbContext db, TimeProvider clock) : IRequestHandler<RecoverWork, IReadOnlyList<Guid>>
 {
-    /// <summary>Finished work (and its outcome) is kept this long for the pages that link to it.</summary>
-    public static readonly TimeSpan KeepFinished = TimeSpan.FromDays(30);
-
-    /// <summary>An import preview nobody confirmed gives back its file after a day.</summary>
-    public static readonly TimeSpan KeepPreviewFile = TimeSpan.FromDays(1);
-
     public async ValueTask<IReadOnlyList<Guid>> Handle(RecoverWork request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var runningBefore = now - request.RunningFor;
         var queuedBefore = now - request.QueuedFor;
-        await db.BackgroundWork.Where(w => w.State == WorkState.Running && w.StartedAt <= runningBefore)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkState.Queued), cancellationToken);
+        var taken = await db.BackgroundWork
+            .Where(w => (w.State == WorkState.Running && w.StartedAt <= runningBefore) || (w.State == WorkState.Queued && w.CreatedAt <= queuedBefore))
+            .OrderBy(w => w.CreatedAt).Select(w => new { w.Id, w.State }).ToListAsync(cancellationToken);
+        var silent = taken.Where(w => w.State == WorkState.Running).Select(w => w.Id).ToList();
+        if (silent.Count > 0)
+            await db.BackgroundWork.Where(w => silent.Contains(w.Id) && w.State == WorkState.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkState.Queued), cancellationToken);
+        return [.. taken.Select(w => w.Id)];
+    }
+}
 
+/// <summary>
+/// Clears old finished work, once at start: outcomes are kept 30 days for the pages that link to them, and a preview
+/// nobody confirmed gives back its file after a day.
+/// </summary>
+public sealed record TidyWork : IRequest<int>;
+
+public sealed class TidyWorkHandler(PortfolioDbContext db, TimeProvider clock) : IRequestHandler<TidyWork, int>
+{
+    public static readonly TimeSpan KeepFinished = TimeSpan.FromDays(30);
+    public static readonly TimeSpan KeepPreviewFile = TimeSpan.FromDays(1);
+
+    public async ValueTask<int> Handle(TidyWork request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
         var finished = new[] { WorkState.Succeeded, WorkState.Failed };
         var oldFinished = now - KeepFinished;
-        await db.BackgroundWork.Where(w => finished.Contains(w.State) && w.FinishedAt < oldFinished).ExecuteDeleteAsync(cancellationToken);
         var oldPreview = now - KeepPreviewFile;
-        await db.BackgroundWork.Where(w => finished.Contains(w.State) && w.Payload != null && w.FinishedAt < oldPreview)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.Payload, (byte[]?)null), cancellationToken);
-
-        return await db.BackgroundWork.Where(w => w.State == WorkState.Queued && w.CreatedAt <= queuedBefore)
-            .OrderBy(w => w.CreatedAt).Select(w => w.Id).ToListAsync(cancellationToken);
+        return await db.BackgroundWork.Where(w => finished.Contains(w.State) && w.FinishedAt < oldFinished).ExecuteDeleteAsync(cancellationToken)
+            + await db.BackgroundWork.Where(w => finished.Contains(w.State) && w.Payload != null && w.FinishedAt < oldPreview)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Payload, (byte[]?)null), cancellationToken);
     }
 }

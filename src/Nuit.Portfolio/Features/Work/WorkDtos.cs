@@ -50,6 +50,16 @@ internal static class WorkProjections
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// The row without the uploaded file (up to 50 MB): what a progress poll, twice a second, and a list need.
+    /// </summary>
+    public static IQueryable<BackgroundWork> WithoutFile(this IQueryable<BackgroundWork> rows) => rows.Select(w => new BackgroundWork
+    {
+        Id = w.Id, Kind = w.Kind, State = w.State, Title = w.Title, Input = w.Input, FileName = w.FileName,
+        RequestedBy = w.RequestedBy, Attempts = w.Attempts, Result = w.Result, ResultUrl = w.ResultUrl, Message = w.Message,
+        CreatedAt = w.CreatedAt, StartedAt = w.StartedAt, FinishedAt = w.FinishedAt,
+    });
+
     /// <summary>Stores new work and then queues it: after the row is committed, so a worker that starts at once finds it.</summary>
     public static async Task<WorkStatus> StoreAndEnqueueAsync(this BackgroundWork work, Data.PortfolioDbContext db, IWorkQueue queue, CancellationToken ct)
     {
