@@ -113,15 +113,16 @@ public sealed class SynthTests : IDisposable
     }
 
     [Fact]
-    public async Task The_cli_writes_a_synthetic_register_and_reports_it_as_json()
+    public async Task The_cli_writes_a_synthetic_register_in_its_own_file_and_reports_it_as_json()
     {
+        // Without --db: the register goes to data/synth.db, never into the service's data/portfolio.db.
         var result = await AppProcess.RunCliAsync(_folder.Path,
-            "synth", "--cases", "300", "--links", "900", "--seed", "1", "--format", "json",
-            "--db", _folder.DatabasePath, "--seed-data", RepoRoot.SeedData);
+            "synth", "--cases", "300", "--links", "900", "--seed", "1", "--format", "json", "--seed-data", RepoRoot.SeedData);
 
         Assert.True(result.ExitCode == 0, result.Stderr);
         var report = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("report");
         Assert.Equal((300, 900), (report.GetProperty("cases").GetInt32(), report.GetProperty("links").GetInt32()));
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "data", "synth.db")));
         Assert.False(File.Exists(Path.Combine(_folder.Path, "data", "portfolio.db")));
     }
 }
