@@ -14,7 +14,7 @@ using Nuit.Portfolio.Features.Reports;
 //   dotnet run -c Release --project bench/Nuit.Portfolio.ReportBenchmarks -- [rounds] [case-quarters]
 // Builds a synthetic portfolio in a fresh SQLite file — 100 initiatives, 50 indicators × 40 quarters,
 // 1,000 cases per quarter — and times the report for its last quarter: the data query alone, the whole
-// render (query, 53 charts, HTML, workbook), and a published report stored in the database.
+// render (query, 52 charts, HTML, workbook), and a published report stored in the database.
 
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
 var caseQuarters = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
