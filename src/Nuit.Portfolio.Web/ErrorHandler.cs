@@ -22,21 +22,21 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
             await Auth.RequestSizeCheck.TooLarge(context, Auth.RequestSizeCheck.LimitFor(context) ?? 0);
             return true;
         }
-        var (status, title, detail) = exception switch
+        // Logged: faults nobody foresaw, and a full or read-only disk, which needs the operator. Retry-After: a busy database.
+        var (status, title, detail, logIt, retryAfter) = exception switch
         {
-            ValidationException v => (400, "Ugyldig forespørsel", string.Join(" ", v.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))),
-            InputException i => (400, "Ugyldige data", i.Message),
-            NotFoundException n => (404, "Finnes ikke", n.Message),
-            _ when StorageProblem.Describe(exception) is { } storage => (503, "Kan ikke lagre", storage),
-            _ when DatabaseBusyException.Is(exception) => (503, "Databasen er opptatt", "Databasen er opptatt akkurat nå fordi noen andre lagrer. Ingenting er lagret; prøv igjen om noen sekunder."),
-            DbUpdateConcurrencyException => (409, "Endret av en annen", "Noen andre har endret dette siden du hentet det. Hent gjeldende verdier og prøv igjen."),
-            _ => (500, "Intern feil", "Noe gikk galt. Feilen er logget."),
+            ValidationException v => (400, "Ugyldig forespørsel", string.Join(" ", v.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}")), false, false),
+            InputException i => (400, "Ugyldige data", i.Message, false, false),
+            NotFoundException n => (404, "Finnes ikke", n.Message, false, false),
+            _ when StorageProblem.Describe(exception) is { } storage => (503, "Kan ikke lagre", storage, true, false),
+            _ when DatabaseBusyException.Is(exception) => (503, "Databasen er opptatt", "Databasen er opptatt akkurat nå fordi noen andre lagrer. Ingenting er lagret; prøv igjen om noen sekunder.", false, true),
+            DbUpdateConcurrencyException => (409, "Endret av en annen", "Noen andre har endret dette siden du hentet det. Hent gjeldende verdier og prøv igjen.", false, false),
+            _ => (500, "Intern feil", "Noe gikk galt. Feilen er logget.", true, false),
         };
-        // A full or read-only disk needs the operator: logged like an unexpected fault.
-        if (status == 500 || title == "Kan ikke lagre") log.LogError(exception, "Feil på {Path}", context.Request.Path);
+        if (logIt) log.LogError(exception, "Feil på {Path}", context.Request.Path);
 
         context.Response.StatusCode = status;
-        if (status == 503 && DatabaseBusyException.Is(exception)) context.Response.Headers.RetryAfter = DatabaseBusyException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (retryAfter) context.Response.Headers.RetryAfter = DatabaseBusyException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // People in a browser get a page in bokmål; the API and scripts get a problem document.
         if (!context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
         {

@@ -58,7 +58,7 @@ public static class ReportScheduling
         return services;
     }
 
-    /// <summary>The dashboard at /hangfire, for requests from this machine only until sign-in exists.</summary>
+    /// <summary>The dashboard at /hangfire, for Admins.</summary>
     public static WebApplication UseReportJobsDashboard(this WebApplication app)
     {
         // An endpoint (not middleware) so the Admin policy applies like everywhere else; Hangfire's own filter

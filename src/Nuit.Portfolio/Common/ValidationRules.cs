@@ -10,4 +10,9 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, string?> MustBeACase<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(c => c is null || CaseKey.TryParse(c, out _))
             .WithMessage((_, c) => $"«{c}» er ikke en sak. Skriv den som «NUIT 31/24».");
+
+    /// <summary>A quarter written as "2025-Q1" (an optional one: add <c>.When(x => x.Quarter is not null)</c>).</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeAQuarter<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(q => q is not null && Quarter.TryParse(q, out _))
+            .WithMessage((_, q) => $"«{q}» er ikke et kvartal. Skriv det som 2025-Q1.");
 }

@@ -56,7 +56,7 @@ public sealed class UsersModel(ISender sender) : PageModel
     private async Task<IActionResult> ChangeAsync(string userName, ChangeUser change, CancellationToken ct)
     {
         if (await TryAsync(userName, () => sender.Send(change, ct)) is not { } user) return await RefusedAsync(ct);
-        TempData["Melding"] = $"Bruker {user.UserName} har nå rollen {user.Role} og er {UserAccounts.StateText(user.Disabled)}.";
+        TempData["Melding"] = $"Bruker {user.UserName} har nå rollen {RoleName(user.Role).ToLowerInvariant()} og er {UserAccounts.StateText(user.Disabled)}.";
         return RedirectToPage();
     }
 

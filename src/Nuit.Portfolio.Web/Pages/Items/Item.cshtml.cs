@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,8 @@ using Nuit.Portfolio.Features.Linking;
 using Nuit.Portfolio.Features.Status;
 using Nuit.Portfolio.Features.Strategy;
 
+using Nuit.Portfolio.Web.Jobs;
+
 namespace Nuit.Portfolio.Web.Pages.Items;
 
 /// <summary>
@@ -15,7 +18,7 @@ namespace Nuit.Portfolio.Web.Pages.Items;
 /// Editors also get the forms: register a quarter's status, link a case by hand, edit aliases, re-run the matcher.
 /// Each post sends one command; a refusal is shown next to its field and nothing is saved.
 /// </summary>
-public sealed class ItemModel(ISender sender, TimeProvider clock) : PageModel
+public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<ReportScheduleOptions> schedule) : PageModel
 {
     public ItemOverview Item { get; private set; } = null!;
     public IReadOnlyList<TouchingCase> Cases { get; private set; } = [];
@@ -32,7 +35,7 @@ public sealed class ItemModel(ISender sender, TimeProvider clock) : PageModel
         Cases = await sender.Send(new CasesTouching(Item.Code, "suggested,confirmed,rejected"), ct);
         Status = await sender.Send(new GetStatusHistory(Item.Code), ct);
         Changes = await sender.Send(new GetAuditTrail(Item.Code, Limit: 50), ct);
-        StatusInput.Quarter ??= StatusForm.DefaultQuarter(clock);
+        StatusInput.Quarter ??= StatusForm.DefaultQuarter(clock, schedule.Value);
     }
 
     public Task<IActionResult> OnPostStatusAsync(string kind, string code, CancellationToken ct) =>

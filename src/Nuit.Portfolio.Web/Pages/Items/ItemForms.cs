@@ -11,6 +11,8 @@ using Nuit.Portfolio.Features.Status;
 using Nuit.Portfolio.Features.Strategy;
 using Nuit.Portfolio.Web.Auth;
 
+using Nuit.Portfolio.Web.Jobs;
+
 namespace Nuit.Portfolio.Web.Pages.Items;
 
 // The forms of the item and case pages: what each posts, the command it becomes, and where a refusal is shown.
@@ -31,9 +33,12 @@ public sealed class StatusForm
 
     public const string SawNone = "ingen";
 
-    /// <summary>The quarter that ended last, as the report page proposes; it is what people report on.</summary>
-    public static string DefaultQuarter(TimeProvider clock) =>
-        Domain.Quarter.FromDate(DateOnly.FromDateTime(clock.GetLocalNow().Date)).Previous().ToString();
+    /// <summary>
+    /// The quarter that ended last in the council's time zone (Reports:TimeZone), as the scheduled report and the
+    /// reports page see it; it is what people report on. Not the server's own zone, which may be UTC.
+    /// </summary>
+    public static string DefaultQuarter(TimeProvider clock, ReportScheduleOptions options) =>
+        QuarterlyReportJob.LastEndedQuarter(clock.GetUtcNow(), options.TimeZone).ToString();
 
     public static string SeenOf(StatusHistory history) =>
         history.Quarters.SelectMany(q => q.Revisions).Select(r => (DateTimeOffset?)r.RecordedAt).Max() is { } newest

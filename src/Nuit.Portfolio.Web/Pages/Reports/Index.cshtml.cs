@@ -6,11 +6,12 @@ using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Reports;
 using Nuit.Portfolio.Features.Work;
 using Nuit.Portfolio.Web.Endpoints;
+using Nuit.Portfolio.Web.Jobs;
 
 namespace Nuit.Portfolio.Web.Pages.Reports;
 
 /// <summary>Quarterly reports with their files, and "lag rapport nå" for a quarter (draft or published).</summary>
-public sealed class IndexModel(ISender sender, TimeProvider clock, IOptions<WorkOptions> work) : PageModel
+public sealed class IndexModel(ISender sender, TimeProvider clock, IOptions<WorkOptions> work, IOptions<ReportScheduleOptions> schedule) : PageModel
 {
     public IReadOnlyList<ReportSummary> Reports { get; private set; } = [];
 
@@ -23,7 +24,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock, IOptions<Work
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Quarter = Domain.Quarter.FromDate(DateOnly.FromDateTime(clock.GetLocalNow().Date)).Previous().ToString();
+        Quarter = Items.StatusForm.DefaultQuarter(clock, schedule.Value);
         Reports = await sender.Send(new ListReports(), ct);
         InProgress = await sender.Send(new ListWork([WorkKind.Report]), ct);
     }

@@ -4,7 +4,7 @@
 (function () {
     "use strict";
     var root = document.getElementById("fremdrift");
-    if (!root || root.dataset.finished === "true") return;
+    if (!root) return;
     var text = document.getElementById("fremdrift-tekst");
     var bar = document.getElementById("fremdrift-mal");
     var url = "/api/jobs/" + encodeURIComponent(root.dataset.work);

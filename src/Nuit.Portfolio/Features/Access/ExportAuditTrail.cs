@@ -73,11 +73,11 @@ public sealed class ExportAuditTrailHandler(ISender sender, TimeProvider clock) 
         csv.Append("\r\n");
     }
 
-    /// <summary>Quotes where needed, and defuses text a spreadsheet would run as a formula (=, +, -, @).</summary>
+    /// <summary>Quotes where needed, and defuses text a spreadsheet would run as a formula (the workbooks' own rule).</summary>
     internal static string Cell(string? value)
     {
         if (string.IsNullOrEmpty(value)) return "";
-        if (value[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _)) value = "'" + value;
+        if (IndicatorWorkbookLayout.LooksLikeFormula(value) && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _)) value = "'" + value;
         return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
     }
 }

@@ -31,8 +31,7 @@ public sealed class CreateReportValidator : AbstractValidator<CreateReport>
 {
     public CreateReportValidator()
     {
-        RuleFor(x => x.Quarter).Must(q => Domain.Quarter.TryParse(q, out _))
-            .WithMessage(x => $"«{x.Quarter}» er ikke et kvartal. Skriv det som 2025-Q1.");
+        RuleFor(x => x.Quarter).MustBeAQuarter();
         RuleFor(x => x.CreatedBy).NotEmpty().MaximumLength(200);
     }
 }

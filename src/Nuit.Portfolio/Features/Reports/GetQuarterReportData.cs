@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Nuit.Portfolio.Common;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
@@ -22,8 +23,7 @@ public sealed class GetQuarterReportDataValidator : AbstractValidator<GetQuarter
 {
     public GetQuarterReportDataValidator()
     {
-        RuleFor(x => x.Quarter).Must(q => Domain.Quarter.TryParse(q, out _))
-            .WithMessage(x => $"«{x.Quarter}» er ikke et kvartal. Skriv det som 2025-Q1.");
+        RuleFor(x => x.Quarter).MustBeAQuarter();
         RuleFor(x => x.GapQuarters).InclusiveBetween(1, 40);
         RuleFor(x => x.ChartQuarters).InclusiveBetween(1, 40);
     }

@@ -20,8 +20,7 @@ public sealed record ReportFileContent(string Name, string ContentType, byte[] C
 public sealed class ListReportsValidator : AbstractValidator<ListReports>
 {
     public ListReportsValidator() =>
-        RuleFor(x => x.Quarter).Must(q => q is null || Domain.Quarter.TryParse(q, out _))
-            .WithMessage(x => $"«{x.Quarter}» er ikke et kvartal. Skriv det som 2025-Q1.");
+        RuleFor(x => x.Quarter).MustBeAQuarter().When(x => x.Quarter is not null);
 }
 
 public sealed class ListReportsHandler(PortfolioDbContext db) : IQueryHandler<ListReports, IReadOnlyList<ReportSummary>>
@@ -34,22 +33,26 @@ public sealed class ListReportsHandler(PortfolioDbContext db) : IQueryHandler<Li
             var q = Domain.Quarter.Parse(query.Quarter);
             reports = reports.Where(r => r.Quarter == q);
         }
-        // File metadata only: the contents stay in the database until someone asks for one.
+        return [.. (await SummariesAsync(reports, cancellationToken))
+            .OrderByDescending(r => r.Quarter, StringComparer.Ordinal).ThenBy(r => r.Edition == 0 ? 0 : 1).ThenByDescending(r => r.Edition)];
+    }
+
+    /// <summary>The reports with their file metadata only: the contents stay in the database until someone asks for one.</summary>
+    internal static async Task<List<ReportSummary>> SummariesAsync(IQueryable<Report> reports, CancellationToken ct)
+    {
         var rows = await reports.Select(r => new
         {
             Report = r,
             Files = r.Files.Select(f => new ReportFileInfo(f.Name, f.ContentType, f.Size, f.Sha256)).ToList(),
-        }).ToListAsync(cancellationToken);
-        return [.. rows
-            .OrderByDescending(x => x.Report.Quarter).ThenBy(x => x.Report.Edition == 0 ? 0 : 1).ThenByDescending(x => x.Report.Edition)
-            .Select(x => x.Report.ToSummary(x.Files))];
+        }).ToListAsync(ct);
+        return [.. rows.Select(x => x.Report.ToSummary(x.Files))];
     }
 }
 
-public sealed class GetReportHandler(ISender sender) : IQueryHandler<GetReport, ReportSummary>
+public sealed class GetReportHandler(PortfolioDbContext db) : IQueryHandler<GetReport, ReportSummary>
 {
     public async ValueTask<ReportSummary> Handle(GetReport query, CancellationToken cancellationToken) =>
-        (await sender.Send(new ListReports(), cancellationToken)).FirstOrDefault(r => r.Id == query.Id)
+        (await ListReportsHandler.SummariesAsync(db.Set<Report>().AsNoTracking().Where(r => r.Id == query.Id), cancellationToken)).SingleOrDefault()
         ?? throw new NotFoundException($"Finner ikke rapport {query.Id}.");
 }
 

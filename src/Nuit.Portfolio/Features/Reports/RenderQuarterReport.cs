@@ -16,8 +16,7 @@ public sealed class RenderQuarterReportValidator : AbstractValidator<RenderQuart
 {
     public RenderQuarterReportValidator()
     {
-        RuleFor(x => x.Quarter).Must(q => Domain.Quarter.TryParse(q, out _))
-            .WithMessage(x => $"«{x.Quarter}» er ikke et kvartal. Skriv det som 2025-Q1.");
+        RuleFor(x => x.Quarter).MustBeAQuarter();
         RuleFor(x => x.Edition).NotEmpty().MaximumLength(100);
     }
 }

@@ -24,8 +24,7 @@ public sealed class SetStatusValidator : AbstractValidator<SetStatus>
     public SetStatusValidator()
     {
         RuleFor(x => x.Item).NotEmpty().WithMessage("Oppgi koden til et mål, delmål eller tiltak, f.eks. SFM.");
-        RuleFor(x => x.Quarter).Must(q => Domain.Quarter.TryParse(q, out _))
-            .WithMessage(x => $"«{x.Quarter}» er ikke et kvartal. Skriv det som 2025-Q1.");
+        RuleFor(x => x.Quarter).MustBeAQuarter();
         RuleFor(x => x.Rag).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Velg en status: grønn, gul eller rød.")
             .Must(r => RagStatuses.TryParse(r, out _))
             .WithMessage(x => $"«{x.Rag}» er ikke en status. Bruk green, amber, red eller grey (grønn, gul, rød, grå).");

@@ -17,8 +17,6 @@ public sealed record ItemOverview(
 
 public sealed record ItemRef(string Code, string Name, RoadmapItemKind Kind);
 
-public sealed record StatusEntry(string Quarter, RagStatus Rag, string? Narrative, string Author, DateTimeOffset RecordedAt);
-
 public sealed class GetItemOverviewValidator : AbstractValidator<GetItemOverview>
 {
     public GetItemOverviewValidator() => RuleFor(x => x.Code).NotEmpty().MaximumLength(40);

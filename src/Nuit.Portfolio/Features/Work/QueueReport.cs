@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Reports;
@@ -17,8 +18,7 @@ public sealed class QueueReportValidator : AbstractValidator<QueueReport>
 {
     public QueueReportValidator()
     {
-        RuleFor(x => x.Quarter).Must(q => Domain.Quarter.TryParse(q, out _))
-            .WithMessage(x => $"«{x.Quarter}» er ikke et kvartal. Skriv det som 2025-Q1.");
+        RuleFor(x => x.Quarter).MustBeAQuarter();
         RuleFor(x => x.RequestedBy).NotEmpty().MaximumLength(200);
     }
 }

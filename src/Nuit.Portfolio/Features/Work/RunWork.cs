@@ -60,16 +60,14 @@ public sealed class RunWorkHandler(
         catch (Exception ex) when (ex is InputException or ValidationException or NotFoundException)
         {
             // Bad input fails the same way every time: no retry, the reason goes to the user.
-            db.ChangeTracker.Clear();
-            work = await db.BackgroundWork.SingleAsync(w => w.Id == request.Id, cancellationToken);
+            work = await ReloadAsync(request.Id, cancellationToken);
             if (work.Kind != WorkKind.Report) work.ResultUrl = ImportUrl(work);
             return await FinishAsync(work, WorkState.Failed, Reason(ex), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.LogError(ex, "Bakgrunnsarbeid {Id} ({Title}) feilet i forsøk {Attempt}", work.Id, work.Title, work.Attempts);
-            db.ChangeTracker.Clear();
-            work = await db.BackgroundWork.SingleAsync(w => w.Id == request.Id, cancellationToken);
+            work = await ReloadAsync(request.Id, cancellationToken);
             if (work.Attempts >= o.MaxAttempts)
                 return await FinishAsync(work, WorkState.Failed, "Noe gikk galt, også etter nye forsøk. Feilen er logget.", cancellationToken);
             // Back in the queue; the job runner tries again after a pause.
@@ -92,8 +90,7 @@ public sealed class RunWorkHandler(
             case WorkKind.Report:
                 var input = JsonSerializer.Deserialize<ReportWorkInput>(work.Input, WorkProjections.Json)!;
                 var made = await sender.Send(new CreateReport(input.Quarter, input.Publish, work.RequestedBy, RequestId: work.Id), ct);
-                db.ChangeTracker.Clear();
-                work = await db.BackgroundWork.SingleAsync(w => w.Id == work.Id, ct);
+                work = await ReloadAsync(work.Id, ct);
                 work.Result = JsonSerializer.Serialize(made.Report, WorkProjections.Json);
                 work.ResultUrl = $"/reports#rapport-{made.Report.Id}";
                 return await FinishAsync(work, WorkState.Succeeded,
@@ -103,8 +100,7 @@ public sealed class RunWorkHandler(
                 var dryRun = work.Kind == WorkKind.ImportPreview;
                 var content = work.Payload ?? throw new InputException(work.FileName ?? "filen", null, "Filen er ikke lenger lagret. Last den opp på nytt.");
                 var imported = await sender.Send(new ImportDocument(work.FileName ?? "dokument", content, work.RequestedBy, dryRun), ct);
-                db.ChangeTracker.Clear();
-                work = await db.BackgroundWork.SingleAsync(w => w.Id == work.Id, ct);
+                work = await ReloadAsync(work.Id, ct);
                 work.Result = JsonSerializer.Serialize(imported, WorkProjections.Json);
                 work.ResultUrl = ImportUrl(work);
                 // The import keeps the original itself (content-addressed); the preview keeps it until it is confirmed.
@@ -113,6 +109,16 @@ public sealed class RunWorkHandler(
                 return await FinishAsync(work, WorkState.Succeeded,
                     dryRun ? $"Forhåndsvisningen er klar: {meetings}." : $"Importert: {meetings}.", ct);
         }
+    }
+
+    /// <summary>
+    /// The work row afresh: the report and the import clear the change tracker on a retry, and a failed attempt may
+    /// leave changes behind that must not be saved with the outcome.
+    /// </summary>
+    private async Task<BackgroundWork> ReloadAsync(Guid id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.BackgroundWork.SingleAsync(w => w.Id == id, ct);
     }
 
     internal static string ImportUrl(BackgroundWork work) =>
