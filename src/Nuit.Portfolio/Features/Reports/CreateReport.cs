@@ -42,11 +42,10 @@ public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, T
     public async ValueTask<CreateReportResult> Handle(CreateReport command, CancellationToken cancellationToken)
     {
         var quarter = Domain.Quarter.Parse(command.Quarter);
-        if (command.RequestId is { } requestId && await db.Set<Report>().AsNoTracking().Include(r => r.Files)
-                .FirstOrDefaultAsync(r => r.RequestId == requestId, cancellationToken) is { } done)
-            return new CreateReportResult(done.ToSummary(), "existing");
+        if (command.RequestId is { } requestId && await FirstAsync(r => r.RequestId == requestId, cancellationToken) is { } done)
+            return new CreateReportResult(done, "existing");
         if (command.OnlyIfMissing && await FindAnyAsync(quarter, cancellationToken) is { } existing)
-            return new CreateReportResult(existing.ToSummary(), "existing");
+            return new CreateReportResult(existing, "existing");
 
         var now = clock.GetUtcNow();
         var cutOff = command.CutOff ?? now;
@@ -64,10 +63,9 @@ public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, T
             try
             {
                 if (command.OnlyIfMissing && await FindAnyAsync(quarter, ct) is { } raced)
-                    return new CreateReportResult(raced.ToSummary(), "existing");
+                    return new CreateReportResult(raced, "existing");
 
-                var report = command.Publish ? null : await db.Set<Report>().Include(r => r.Files)
-                    .FirstOrDefaultAsync(r => r.Quarter == quarter && r.Edition == 0, ct);
+                var report = command.Publish ? null : await db.Set<Report>().FirstOrDefaultAsync(r => r.Quarter == quarter && r.Edition == 0, ct);
                 var outcome = report is null ? "created" : "replaced";
                 if (report is null)
                 {
@@ -76,10 +74,9 @@ public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, T
                 }
                 else
                 {
-                    // Removed first and saved, so the new files may reuse the old names under the unique index.
-                    db.RemoveRange(report.Files);
-                    report.Files.Clear();
-                    await db.SaveChangesAsync(ct);
+                    // Removed first, so the new files may reuse the old names under the unique index; deleted in the
+                    // database, not loaded: the old files are megabytes.
+                    await db.Set<ReportFile>().Where(f => f.ReportId == report.Id).ExecuteDeleteAsync(ct);
                 }
                 report.CutOff = cutOff;
                 report.CreatedAt = now;
@@ -104,7 +101,7 @@ public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, T
                 db.ChangeTracker.Clear();
                 var winner = await FindAnyAsync(quarter, ct);
                 if (winner is null) throw;
-                return new CreateReportResult(winner.ToSummary(), "existing");
+                return new CreateReportResult(winner, "existing");
             }
             catch (DbUpdateException ex) when (command.Publish && ex is not DbUpdateConcurrencyException && !DatabaseBusyException.Is(ex))
             {
@@ -114,9 +111,13 @@ public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, T
         }, cancellationToken);
     }
 
-    private Task<Report?> FindAnyAsync(Domain.Quarter quarter, CancellationToken ct) =>
-        db.Set<Report>().AsNoTracking().Include(r => r.Files)
-            .Where(r => r.Quarter == quarter).OrderByDescending(r => r.Edition).FirstOrDefaultAsync(ct);
+    /// <summary>The quarter's newest report (draft or edition), as a summary: file metadata, not the files.</summary>
+    private async Task<ReportSummary?> FindAnyAsync(Domain.Quarter quarter, CancellationToken ct) =>
+        (await ListReportsHandler.SummariesAsync(
+            db.Set<Report>().AsNoTracking().Where(r => r.Quarter == quarter).OrderByDescending(r => r.Edition).Take(1), ct)).FirstOrDefault();
+
+    private async Task<ReportSummary?> FirstAsync(System.Linq.Expressions.Expression<Func<Report, bool>> which, CancellationToken ct) =>
+        (await ListReportsHandler.SummariesAsync(db.Set<Report>().AsNoTracking().Where(which), ct)).FirstOrDefault();
 
     private async Task<int> NextEditionAsync(Domain.Quarter quarter, CancellationToken ct) =>
         (await db.Set<Report>().Where(r => r.Quarter == quarter).MaxAsync(r => (int?)r.Edition, ct) ?? 0) + 1;
