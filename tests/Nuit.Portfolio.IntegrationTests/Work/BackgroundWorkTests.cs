@@ -384,7 +384,7 @@ public sealed class BackgroundWorkTests : IDisposable
         return await FollowAsync(client, await client.PostAsync(new Uri("/import?handler=Preview", UriKind.Relative), form, Ct));
     }
 
-    /// <summary>Follows a redirect with the same client (HttpClient would drop the Bearer token on the way).</summary>
+    /// <summary>Follows a redirect by hand, so the test also checks that the post redirected (to the work's progress page).</summary>
     private static async Task<HttpResponseMessage> FollowAsync(HttpClient client, HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
