@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
@@ -129,12 +128,12 @@ public sealed partial class IndicatorPageTests : IDisposable
         var editor = app.CreateClient(AccessRole.Editor);
         var exported = await app.CreateClient().GetByteArrayAsync(new Uri("/api/exports/indicators.xlsx", UriKind.Relative), Ct);
 
-        var bad = IndicatorApiTests.Edit(exported, ws => ws.Cell("C4").SetValue("12,5 %").SetDataType(ClosedXML.Excel.XLDataType.Text));
+        var bad = Workbooks.Edit(exported, "Verdier", ws => ws.Cell("C4").SetValue("12,5 %").SetDataType(ClosedXML.Excel.XLDataType.Text));
         var refused = await Text(await Upload(editor, bad));
         Assert.Contains("indikatorer.xlsx, Verdier!C4: «12,5 %» er ikke et tall.", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("Bekreft import", refused, StringComparison.Ordinal);
 
-        var good = IndicatorApiTests.Edit(exported, ws =>
+        var good = Workbooks.Edit(exported, "Verdier", ws =>
             ws.RowsUsed().Single(r => r.Cell(1).GetString() == "DIGITAL-KONTAKT" && r.Cell(2).GetString() == "2023").Cell(3).Value = 58.5);
         var preview = await Text(await Upload(editor, good));
         Assert.Contains("1 ville blitt endret", preview, StringComparison.Ordinal);
@@ -157,20 +156,13 @@ public sealed partial class IndicatorPageTests : IDisposable
     private static Task<decimal> StoredAsync(PortfolioApp app) =>
         app.WithDbAsync(db => db.IndicatorValues.Where(v => v.Indicator!.Code == "DIGITAL-KONTAKT" && v.Period == "2023").Select(v => v.Value).SingleAsync(Ct));
 
+    private static Task<HttpResponseMessage> Upload(HttpClient client, byte[] workbook) =>
+        Workbooks.PostAsync(client, "/indicators/import?handler=Preview", "workbook", workbook, "indikatorer.xlsx", antiforgeryPage: "/indicators/import");
+
     private static Task<HttpResponseMessage> PostValue(HttpClient client, string code, string period, string value, string source, string? version = null) =>
         Forms.PostAsync(client, $"/indicators/{code}", $"/indicators/{code}?handler=Value",
             [("ValueInput.Period", period), ("ValueInput.Value", value), ("ValueInput.Source", source), .. version is null ? [] : new[] { ("ValueInput.Version", version) }]);
 
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, byte[] workbook)
-    {
-        var token = await Forms.AntiforgeryTokenAsync(client, "/indicators/import");
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(workbook);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        form.Add(file, "workbook", "indikatorer.xlsx");
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        return await client.PostAsync(new Uri("/indicators/import?handler=Preview", UriKind.Relative), form, Ct);
-    }
 
     [GeneratedRegex("name=\"ValueInput.Version\" value=\"([0-9a-f-]+)\"")]
     private static partial Regex Version();
