@@ -17,14 +17,14 @@ public sealed class AuditExportTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>kari has an account; per.hansen imports and attends; the last author's name looks like a formula.</summary>
-    private static async Task<PortfolioApp> AppWithChangesAsync(string databasePath)
+    /// <summary>kari has an account; per.hansen imports and attends; the second import's author is <paramref name="lastAuthor"/> (by default a name that looks like a formula).</summary>
+    internal static async Task<PortfolioApp> AppWithChangesAsync(string databasePath, string lastAuthor = "=HYPERLINK(\"x\")")
     {
         var app = new PortfolioApp(databasePath, seed: false);
         await app.SendAsync(new AddUser("kari", AccessRole.Editor, "kari-sitt-passord"));
         await app.SendAsync(new ImportDocument("referat-2-2025.txt", Encoding.UTF8.GetBytes(AuditTests.Minutes("Per Hansen")), "per.hansen"));
         await app.SendAsync(new ImportDocument("referat-3-2025.txt", Encoding.UTF8.GetBytes(AuditTests.Minutes("Per Hansen")
-            .Replace("2/2025", "3/2025", StringComparison.Ordinal).Replace("22. mai", "23. mai", StringComparison.Ordinal)), "=HYPERLINK(\"x\")"));
+            .Replace("2/2025", "3/2025", StringComparison.Ordinal).Replace("22. mai", "23. mai", StringComparison.Ordinal)), lastAuthor));
         return app;
     }
 

@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Access;
-using Nuit.Portfolio.Features.Meetings;
 using Nuit.Portfolio.IntegrationTests.Infrastructure;
 
 namespace Nuit.Portfolio.IntegrationTests.Access;
@@ -68,10 +67,7 @@ public sealed class AuditTests : IDisposable
     [Fact]
     public async Task The_export_without_names_replaces_authors_and_attendees()
     {
-        await using var app = new PortfolioApp(_folder.DatabasePath, seed: false);
-        await app.SendAsync(new AddUser("kari", AccessRole.Editor, "kari-sitt-passord"));
-        await app.SendAsync(new ImportDocument("referat-2-2025.txt", Encoding.UTF8.GetBytes(Minutes("Per Hansen")), "per.hansen"));
-        await app.SendAsync(new ImportDocument("referat-3-2025.txt", Encoding.UTF8.GetBytes(Minutes("Per Hansen").Replace("2/2025", "3/2025", StringComparison.Ordinal).Replace("22. mai", "23. mai", StringComparison.Ordinal)), "kari"));
+        await using var app = await AuditExportTests.AppWithChangesAsync(_folder.DatabasePath, lastAuthor: "kari");
         var reader = app.CreateClient(AccessRole.Reader);
 
         var named = await reader.GetStringAsync(new Uri("/api/audit/export.csv", UriKind.Relative), Ct);

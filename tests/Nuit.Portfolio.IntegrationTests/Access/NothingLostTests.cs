@@ -229,9 +229,7 @@ public sealed class NothingLostTests : IDisposable
     public async Task Tokens_created_on_the_command_line_work_once_printed_and_stop_when_revoked()
     {
         SqliteFilesOnly();
-        var created = await Nuit("tokens", "create", "--role", "editor", "--name", "skript");
-        Assert.Equal(0, created.ExitCode);
-        var token = created.Stdout.TrimEnd().Split('\n')[^1].Trim();
+        var token = await AppProcess.CreateTokenAsync(_folder, "editor", "skript");
         Assert.StartsWith("nuit_", token, StringComparison.Ordinal);
 
         await using var app = new PortfolioApp(_folder.DatabasePath);

@@ -28,10 +28,6 @@ public sealed partial class UserAdminTests : IDisposable
         return app;
     }
 
-    /// <summary>A page's text as a person reads it (Razor encodes æ, ø, å as entities).</summary>
-    private static async Task<string> TextAsync(HttpResponseMessage response) =>
-        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
-
     /// <summary>A browser signed in on the page as the first admin (a cookie, not a token).</summary>
     private static async Task<HttpClient> AdminBrowserAsync(PortfolioApp app)
     {
@@ -141,8 +137,7 @@ public sealed partial class UserAdminTests : IDisposable
 
         var browser = await AdminBrowserAsync(app);
         var self = await PostUserFormAsync(browser, "State", "admin", ("disabled", "true"));
-        Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
-        Assert.Contains("du kan ikke deaktivere deg selv", await TextAsync(self), StringComparison.Ordinal);
+        Assert.Contains("du kan ikke deaktivere deg selv", await Forms.Text(self, HttpStatusCode.BadRequest), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await PatchAsync(api, "admin", new { role = "Editor" })).StatusCode);
         Assert.Equal(AccessRole.Editor, (await UserAsync(api, "admin")).Role);
@@ -255,7 +250,7 @@ public sealed partial class UserAdminTests : IDisposable
         var admin = app.CreateClient(AccessRole.Admin, followRedirects: false);
         var response = await admin.GetAsync(Url(page), Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await TextAsync(response);
+        var html = await Forms.Text(response);
         Assert.Contains("href=\"/admin/users\">Administrasjon</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)", html);
@@ -276,13 +271,13 @@ public sealed partial class UserAdminTests : IDisposable
         var created = await Forms.PostAsync(browser, "/admin/tokens", "/admin/tokens?handler=Create", ("name", "overvåking"), ("role", "Reader"));
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.True(created.Headers.CacheControl?.NoStore);
-        var html = await TextAsync(created);
+        var html = await Forms.Text(created);
         Assert.Contains("vises ikke igjen", html, StringComparison.Ordinal);
         var token = Secret().Match(html).Groups[1].Value;
         var script = app.AnonymousClient();
         script.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync(Url("/api/goals"), Ct)).StatusCode);
-        Assert.DoesNotContain(token, await TextAsync(await browser.GetAsync(Url("/admin/tokens"), Ct)), StringComparison.Ordinal);
+        Assert.DoesNotContain(token, await Forms.Page(browser, "/admin/tokens"), StringComparison.Ordinal);
 
         var made = (await app.SendAsync(new ListApiTokens())).Single(t => t.Name == "overvåking");
         Assert.Equal("admin", made.CreatedBy);
@@ -290,7 +285,7 @@ public sealed partial class UserAdminTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync(Url("/api/goals"), Ct)).StatusCode);
-        Assert.Contains("tilbakekalt", await TextAsync(await browser.GetAsync(Url("/admin/tokens"), Ct)), StringComparison.Ordinal);
+        Assert.Contains("tilbakekalt", await Forms.Page(browser, "/admin/tokens"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -301,22 +296,21 @@ public sealed partial class UserAdminTests : IDisposable
 
         var added = await Forms.PostAsync(browser, "/admin/users", "/admin/users?handler=Add", ("userName", "Per"), ("role", "Editor"));
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
-        var oneTime = Secret().Match(await TextAsync(added)).Groups[1].Value;
+        var oneTime = Secret().Match(await Forms.Text(added)).Groups[1].Value;
         Assert.True((await app.SendAsync(new SignIn("per", oneTime)))!.MustChangePassword);
-        var listed = await TextAsync(await browser.GetAsync(Url("/admin/users"), Ct));
+        var listed = await Forms.Page(browser, "/admin/users");
         Assert.DoesNotContain(oneTime, listed, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\">per</th>", listed, StringComparison.Ordinal);
         Assert.Contains("må bytte passord", listed, StringComparison.Ordinal);
 
         var reset = await PostUserFormAsync(browser, "Reset", "per");
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
-        var second = Secret().Match(await TextAsync(reset)).Groups[1].Value;
+        var second = Secret().Match(await Forms.Text(reset)).Groups[1].Value;
         Assert.NotEqual(oneTime, second);
         Assert.NotNull(await app.SendAsync(new SignIn("per", second)));
 
         var duplicate = await Forms.PostAsync(browser, "/admin/users", "/admin/users?handler=Add", ("userName", "per"), ("role", "Reader"));
-        Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
-        Assert.Contains("finnes allerede", await TextAsync(duplicate), StringComparison.Ordinal);
+        Assert.Contains("finnes allerede", await Forms.Text(duplicate, HttpStatusCode.BadRequest), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -330,8 +324,7 @@ public sealed partial class UserAdminTests : IDisposable
         var stale = await Forms.PostAsync(browser, "/admin/users", "/admin/users?handler=Role",
             ("userName", "kari"), ("role", "Admin"), ("version", seen.ToString()));
 
-        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        var row = Row("kari").Match(await TextAsync(stale)).Value;
+        var row = Row("kari").Match(await Forms.Text(stale, HttpStatusCode.Conflict)).Value;
         Assert.Contains("endret av noen andre", row, StringComparison.Ordinal);
         Assert.Contains("<td>deaktivert</td>", row, StringComparison.Ordinal);
         Assert.Contains("<td>Redaktør</td>", row, StringComparison.Ordinal);
@@ -345,7 +338,7 @@ public sealed partial class UserAdminTests : IDisposable
     /// <summary>Posts one of a row's forms on /admin/users with the version the page shows now.</summary>
     private static async Task<HttpResponseMessage> PostUserFormAsync(HttpClient browser, string handler, string user, params (string, string)[] fields)
     {
-        var html = await TextAsync(await browser.GetAsync(Url("/admin/users"), Ct));
+        var html = await Forms.Page(browser, "/admin/users");
         var version = Version().Match(Row(user).Match(html).Value).Groups[1].Value;
         return await Forms.PostAsync(browser, "/admin/users", $"/admin/users?handler={handler}", [("userName", user), ("version", version), .. fields]);
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClosedXML.Excel;
@@ -107,7 +106,7 @@ public sealed class IndicatorApiTests : IDisposable
         var client = app.CreateClient();
         var exported = await client.GetByteArrayAsync(new Uri("/api/exports/indicators.xlsx", UriKind.Relative), Ct);
 
-        var edited = Edit(exported, ws =>
+        var edited = Workbooks.Edit(exported, "Verdier", ws =>
         {
             var row = ws.RowsUsed().Single(r => r.Cell(1).GetString() == "DIGITAL-KONTAKT" && r.Cell(2).GetString() == "2023");
             row.Cell(3).Value = 58;
@@ -156,7 +155,7 @@ public sealed class IndicatorApiTests : IDisposable
         await using var app = new PortfolioApp(_folder.DatabasePath);
         var client = app.CreateClient();
         var exported = await client.GetByteArrayAsync(new Uri("/api/exports/indicators.xlsx", UriKind.Relative), Ct);
-        var edited = Edit(exported, ws =>
+        var edited = Workbooks.Edit(exported, "Verdier", ws =>
         {
             ws.Cell("C2").Value = 1;                                            // a good change first
             ws.Cell("C4").SetValue("12,5 %").SetDataType(XLDataType.Text);     // then a bad cell
@@ -168,7 +167,7 @@ public sealed class IndicatorApiTests : IDisposable
         Assert.Contains("indikatorer.xlsx, Verdier!C4: «12,5 %» er ikke et tall.", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.ChangeRecords.CountAsync(c => c.ItemCode != null, Ct)));
 
-        var unknown = Edit(exported, ws => ws.Cell("A3").Value = "FINNES-IKKE");
+        var unknown = Workbooks.Edit(exported, "Verdier", ws => ws.Cell("A3").Value = "FINNES-IKKE");
         var body = await (await Upload(client, unknown, dryRun: false)).Content.ReadAsStringAsync(Ct);
         Assert.Contains("Verdier!A3: ukjent indikator «FINNES-IKKE»", body, StringComparison.Ordinal);
 
@@ -178,21 +177,6 @@ public sealed class IndicatorApiTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
     }
 
-    internal static byte[] Edit(byte[] workbook, Action<IXLWorksheet> edit)
-    {
-        using var wb = new XLWorkbook(new MemoryStream(workbook));
-        edit(wb.Worksheet("Verdier"));
-        using var s = new MemoryStream();
-        wb.SaveAs(s);
-        return s.ToArray();
-    }
-
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, byte[] bytes, bool dryRun, string name = "indikatorer.xlsx")
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        form.Add(file, "file", name);
-        return await client.PostAsync(new Uri($"/api/indicators/values?dryRun={(dryRun ? "true" : "false")}", UriKind.Relative), form, Ct);
-    }
+    private static Task<HttpResponseMessage> Upload(HttpClient client, byte[] bytes, bool dryRun, string name = "indikatorer.xlsx") =>
+        Workbooks.PostAsync(client, $"/api/indicators/values?dryRun={(dryRun ? "true" : "false")}", "file", bytes, name);
 }

@@ -54,7 +54,7 @@ public sealed class IndicatorCliTests : IDisposable
         Assert.Equal(0, export.ExitCode);
         Assert.Contains("3 indikatorer", export.Stdout, StringComparison.Ordinal);
 
-        await File.WriteAllBytesAsync(file, IndicatorApiTests.Edit(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken), ws =>
+        await File.WriteAllBytesAsync(file, Workbooks.Edit(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken), "Verdier", ws =>
         {
             var row = ws.RowsUsed().Single(r => r.Cell(1).GetString() == "HELSENORGE-BESOK" && r.Cell(2).GetString() == "2023");
             row.Cell(4).Value = 120;
@@ -76,7 +76,7 @@ public sealed class IndicatorCliTests : IDisposable
     {
         var file = _folder.File("indikatorer.xlsx");
         Assert.Equal(0, (await Nuit("export", "indicators", "--out", file)).ExitCode);
-        await File.WriteAllBytesAsync(file, IndicatorApiTests.Edit(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken),
+        await File.WriteAllBytesAsync(file, Workbooks.Edit(await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken), "Verdier",
             ws =>
             {
                 ws.Cell("A14").Value = "HP-FORNOYD";

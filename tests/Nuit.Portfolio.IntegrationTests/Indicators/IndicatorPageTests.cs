@@ -1,11 +1,10 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Indicators;
-using Nuit.Portfolio.IntegrationTests.Access;
 using Nuit.Portfolio.IntegrationTests.Infrastructure;
+using static Nuit.Portfolio.IntegrationTests.Infrastructure.Forms;
 
 namespace Nuit.Portfolio.IntegrationTests.Indicators;
 
@@ -22,12 +21,12 @@ public sealed partial class IndicatorPageTests : IDisposable
     public async Task An_editor_records_a_value_and_a_target_typed_the_Norwegian_way_and_both_are_in_the_change_log()
     {
         await using var app = new PortfolioApp(_folder.DatabasePath);
-        var editor = app.CreateClient(AccessRole.Editor, followRedirects: false);
+        var editor = app.CreateClient(AccessRole.Editor);
 
-        var value = await Shown(editor, await Forms.PostAsync(editor, "/indicators/HP-FORNOYD", "/indicators/HP-FORNOYD?handler=Value",
+        var value = await Text(await Forms.PostAsync(editor, "/indicators/HP-FORNOYD", "/indicators/HP-FORNOYD?handler=Value",
             ("ValueInput.Period", "2024"), ("ValueInput.Value", "61,5"), ("ValueInput.Source", "Helsepersonellundersøkelsen 2024"),
             ("ValueInput.Version", Guid.Empty.ToString())));
-        var page = await Shown(editor, await Forms.PostAsync(editor, "/indicators/HP-FORNOYD", "/indicators/HP-FORNOYD?handler=Target",
+        var page = await Text(await Forms.PostAsync(editor, "/indicators/HP-FORNOYD", "/indicators/HP-FORNOYD?handler=Target",
             ("TargetInput.Period", "2024"), ("TargetInput.Value", "65.5"), ("TargetInput.Case", "NUIT 31/24"), ("TargetInput.Version", Guid.Empty.ToString())));
 
         Assert.Contains("Verdien for 2024 er lagret", value, StringComparison.Ordinal);
@@ -49,7 +48,7 @@ public sealed partial class IndicatorPageTests : IDisposable
     public async Task A_refused_value_is_explained_next_to_its_field_and_nothing_is_saved()
     {
         await using var app = new PortfolioApp(_folder.DatabasePath);
-        var editor = app.CreateClient(AccessRole.Editor, followRedirects: false);
+        var editor = app.CreateClient(AccessRole.Editor);
 
         var notNumber = await PostValue(editor, "HP-FORNOYD", "2024", "12,5 %", "Kilde");
         var quarter = await PostValue(editor, "HP-FORNOYD", "2024-Q1", "12,5", "Kilde");
@@ -57,10 +56,10 @@ public sealed partial class IndicatorPageTests : IDisposable
         var badCase = await Forms.PostAsync(editor, "/indicators/HP-FORNOYD", "/indicators/HP-FORNOYD?handler=Target",
             ("TargetInput.Period", "2024"), ("TargetInput.Value", "60"), ("TargetInput.Case", "NUIT 99/24"));
 
-        Assert.Matches(FieldError("ValueInput.Value", "«12,5 %» er ikke et tall. Skriv f.eks. 12,5."), await Shown(editor, notNumber));
-        Assert.Matches(FieldError("ValueInput.Period", "måles per år"), await Shown(editor, quarter));
-        Assert.Matches(FieldError("ValueInput.Source", "Oppgi kilden til verdien."), await Shown(editor, noSource));
-        Assert.Matches(FieldError("TargetInput.Case", "finner ikke saken NUIT 99/24"), await Shown(editor, badCase));
+        Assert.Matches(FieldError("ValueInput.Value", "«12,5 %» er ikke et tall. Skriv f.eks. 12,5."), await Text(notNumber));
+        Assert.Matches(FieldError("ValueInput.Period", "måles per år"), await Text(quarter));
+        Assert.Matches(FieldError("ValueInput.Source", "Oppgi kilden til verdien."), await Text(noSource));
+        Assert.Matches(FieldError("TargetInput.Case", "finner ikke saken NUIT 99/24"), await Text(badCase));
         Assert.Equal(HttpStatusCode.OK, notNumber.StatusCode);
         Assert.Equal(0, await app.WithDbAsync(db => db.ChangeRecords.CountAsync(c => c.ItemCode == "HP-FORNOYD", Ct)));
         Assert.Equal(1, await app.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.Indicator!.Code == "HP-FORNOYD", Ct)));
@@ -70,8 +69,8 @@ public sealed partial class IndicatorPageTests : IDisposable
     public async Task A_stale_page_form_says_what_is_stored_now_and_overwrites_nothing_until_saved_again()
     {
         await using var app = new PortfolioApp(_folder.DatabasePath);
-        var editor = app.CreateClient(AccessRole.Editor, followRedirects: false);
-        var form = await Shown(editor, await editor.GetAsync(new Uri("/indicators/DIGITAL-KONTAKT?period=2023", UriKind.Relative), Ct));
+        var editor = app.CreateClient(AccessRole.Editor);
+        var form = await Text(await editor.GetAsync(new Uri("/indicators/DIGITAL-KONTAKT?period=2023", UriKind.Relative), Ct));
         Assert.Contains("value=\"57\"", form, StringComparison.Ordinal);
         var version = Version().Match(form).Groups[1].Value;
         Assert.NotEqual(Guid.Empty, Guid.Parse(version));
@@ -80,7 +79,7 @@ public sealed partial class IndicatorPageTests : IDisposable
         await app.SendAsync(new SetIndicatorValue("DIGITAL-KONTAKT", "2023", 58.5m, "Rettet tall", null, "kollega"));
         var stale = await PostValue(editor, "DIGITAL-KONTAKT", "2023", "60", "Min kilde", version);
 
-        var page = await Shown(editor, stale);
+        var page = await Text(stale);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("Noen andre har endret verdien for 2023 mens du redigerte. Gjeldende verdi er 58,5 % (kilde: Rettet tall). Ingenting er lagret.", page, StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.IndicatorValues.SingleAsync(v => v.Indicator!.Code == "DIGITAL-KONTAKT" && v.Period == "2023", Ct));
@@ -89,11 +88,11 @@ public sealed partial class IndicatorPageTests : IDisposable
 
         // The blank form assumes the period is empty, so it does not overwrite either.
         var blank = await PostValue(editor, "DIGITAL-KONTAKT", "2023", "60", "Min kilde", Guid.Empty.ToString());
-        Assert.Contains("Gjeldende verdi er 58,5 %", await Shown(editor, blank), StringComparison.Ordinal);
+        Assert.Contains("Gjeldende verdi er 58,5 %", await Text(blank), StringComparison.Ordinal);
 
         // The refused form now carries the current version: saving again is a deliberate overwrite.
         var again = await PostValue(editor, "DIGITAL-KONTAKT", "2023", "60", "Min kilde", Version().Match(page).Groups[1].Value);
-        Assert.Contains("Verdien for 2023 er lagret", await Shown(editor, again), StringComparison.Ordinal);
+        Assert.Contains("Verdien for 2023 er lagret", await Text(again), StringComparison.Ordinal);
         Assert.Equal(60m, await app.WithDbAsync(db => db.IndicatorValues.Where(v => v.Indicator!.Code == "DIGITAL-KONTAKT" && v.Period == "2023").Select(v => v.Value).SingleAsync(Ct)));
     }
 
@@ -116,7 +115,7 @@ public sealed partial class IndicatorPageTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await reader.GetAsync(new Uri("/indicators/import", UriKind.Relative), Ct)).StatusCode);
         Assert.Equal(57m, await app.WithDbAsync(db => db.IndicatorValues.Where(v => v.Indicator!.Code == "DIGITAL-KONTAKT" && v.Period == "2023").Select(v => v.Value).SingleAsync(Ct)));
 
-        var editor = app.CreateClient(AccessRole.Editor, followRedirects: false);
+        var editor = app.CreateClient(AccessRole.Editor);
         var editorPage = await editor.GetStringAsync(new Uri("/indicators/DIGITAL-KONTAKT", UriKind.Relative), Ct);
         Assert.Contains("href=\"/roadmap/edit/DIGITAL-KONTAKT\">Rediger indikatoren</a>", editorPage, StringComparison.Ordinal);
         Assert.Contains("/indicators/import", await editor.GetStringAsync(new Uri("/indicators", UriKind.Relative), Ct), StringComparison.Ordinal);
@@ -126,23 +125,23 @@ public sealed partial class IndicatorPageTests : IDisposable
     public async Task An_uploaded_workbook_is_previewed_with_its_bad_cell_then_a_good_one_is_confirmed_and_imported()
     {
         await using var app = new PortfolioApp(_folder.DatabasePath);
-        var editor = app.CreateClient(AccessRole.Editor, followRedirects: false);
+        var editor = app.CreateClient(AccessRole.Editor);
         var exported = await app.CreateClient().GetByteArrayAsync(new Uri("/api/exports/indicators.xlsx", UriKind.Relative), Ct);
 
-        var bad = IndicatorApiTests.Edit(exported, ws => ws.Cell("C4").SetValue("12,5 %").SetDataType(ClosedXML.Excel.XLDataType.Text));
-        var refused = await Shown(editor, await Upload(editor, bad));
+        var bad = Workbooks.Edit(exported, "Verdier", ws => ws.Cell("C4").SetValue("12,5 %").SetDataType(ClosedXML.Excel.XLDataType.Text));
+        var refused = await Text(await Upload(editor, bad));
         Assert.Contains("indikatorer.xlsx, Verdier!C4: «12,5 %» er ikke et tall.", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("Bekreft import", refused, StringComparison.Ordinal);
 
-        var good = IndicatorApiTests.Edit(exported, ws =>
+        var good = Workbooks.Edit(exported, "Verdier", ws =>
             ws.RowsUsed().Single(r => r.Cell(1).GetString() == "DIGITAL-KONTAKT" && r.Cell(2).GetString() == "2023").Cell(3).Value = 58.5);
-        var preview = await Shown(editor, await Upload(editor, good));
+        var preview = await Text(await Upload(editor, good));
         Assert.Contains("1 ville blitt endret", preview, StringComparison.Ordinal);
         Assert.Matches(@"<th scope=""row"">DIGITAL-KONTAKT</th><td>2023</td><td>verdi</td><td>57</td><td>58,5</td>", preview);
         Assert.Equal(57m, await StoredAsync(app));
 
         var token = Regex.Match(preview, "name=\"token\" value=\"([0-9a-f]{64})\"").Groups[1].Value;
-        var confirmed = await Shown(editor, await Forms.PostAsync(editor, "/indicators/import", "/indicators/import?handler=Confirm", ("token", token), ("fileName", "indikatorer.xlsx")));
+        var confirmed = await Text(await Forms.PostAsync(editor, "/indicators/import", "/indicators/import?handler=Confirm", ("token", token), ("fileName", "indikatorer.xlsx")));
 
         Assert.Contains("indikatorer.xlsx: ", confirmed, StringComparison.Ordinal);
         Assert.Contains("1 endret", confirmed, StringComparison.Ordinal);
@@ -150,42 +149,20 @@ public sealed partial class IndicatorPageTests : IDisposable
         var record = await app.WithDbAsync(db => db.ChangeRecords.SingleAsync(c => c.ItemCode == "DIGITAL-KONTAKT", Ct));
         Assert.Equal(("verdi 2023", "57", "58.5", "token:test-Editor", "indikatorer.xlsx"), (record.Field, record.OldValue, record.NewValue, record.ChangedBy, record.Via));
 
-        var expired = await Shown(editor, await Forms.PostAsync(editor, "/indicators/import", "/indicators/import?handler=Confirm", ("token", token), ("fileName", "indikatorer.xlsx")));
+        var expired = await Text(await Forms.PostAsync(editor, "/indicators/import", "/indicators/import?handler=Confirm", ("token", token), ("fileName", "indikatorer.xlsx")));
         Assert.Contains("Forhåndsvisningen er utløpt", expired, StringComparison.Ordinal);
     }
 
     private static Task<decimal> StoredAsync(PortfolioApp app) =>
         app.WithDbAsync(db => db.IndicatorValues.Where(v => v.Indicator!.Code == "DIGITAL-KONTAKT" && v.Period == "2023").Select(v => v.Value).SingleAsync(Ct));
 
+    private static Task<HttpResponseMessage> Upload(HttpClient client, byte[] workbook) =>
+        Workbooks.PostAsync(client, "/indicators/import?handler=Preview", "workbook", workbook, "indikatorer.xlsx", antiforgeryPage: "/indicators/import");
+
     private static Task<HttpResponseMessage> PostValue(HttpClient client, string code, string period, string value, string source, string? version = null) =>
         Forms.PostAsync(client, $"/indicators/{code}", $"/indicators/{code}?handler=Value",
             [("ValueInput.Period", period), ("ValueInput.Value", value), ("ValueInput.Source", source), .. version is null ? [] : new[] { ("ValueInput.Version", version) }]);
 
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, byte[] workbook)
-    {
-        var token = await Forms.AntiforgeryTokenAsync(client, "/indicators/import");
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(workbook);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        form.Add(file, "workbook", "indikatorer.xlsx");
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        return await client.PostAsync(new Uri("/indicators/import?handler=Preview", UriKind.Relative), form, Ct);
-    }
-
-    /// <summary>
-    /// The page a browser ends up on. Redirects are followed by hand: HttpClient drops the bearer token on a
-    /// redirect, so it would land on the sign-in page.
-    /// </summary>
-    private static async Task<string> Shown(HttpClient client, HttpResponseMessage response)
-    {
-        if (response.StatusCode == HttpStatusCode.Redirect)
-            response = await client.GetAsync(new Uri(response.Headers.Location!.OriginalString, UriKind.Relative), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
-    }
-
-    private static Regex FieldError(string field, string text) =>
-        new($"data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>[^<]*{Regex.Escape(text)}");
 
     [GeneratedRegex("name=\"ValueInput.Version\" value=\"([0-9a-f-]+)\"")]
     private static partial Regex Version();

@@ -10,6 +10,14 @@ public static class AppProcess
     public static Task<CliResult> RunCliAsync(string workingDirectory, params string[] args) =>
         RunDllAsync("nuit.dll", workingDirectory, args);
 
+    /// <summary>An API token made by `nuit tokens create` on the folder's database: the last line the command prints.</summary>
+    public static async Task<string> CreateTokenAsync(TestFolder folder, string role, string? name = null)
+    {
+        var result = await RunCliAsync(folder.Path, ["tokens", "create", "--role", role, .. name is null ? [] : new[] { "--name", name }, "--db", folder.DatabasePath, "--seed-data", RepoRoot.SeedData]);
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        return result.Stdout.TrimEnd().Split('\n')[^1].Trim();
+    }
+
     /// <summary>Runs an app built beside the tests (nuit.dll, Nuit.Portfolio.Web.dll) and waits for it to exit.</summary>
     public static async Task<CliResult> RunDllAsync(string dll, string workingDirectory, params string[] args)
     {

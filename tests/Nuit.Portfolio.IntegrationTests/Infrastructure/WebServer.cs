@@ -79,6 +79,14 @@ public sealed class WebServer : IAsyncDisposable
         throw new TimeoutException($"Tjenesten svarte ikke på /health innen 90 s:\n{server.Log}");
     }
 
+    /// <summary>A client for this server that sends an API token, e.g. from <see cref="AppProcess.CreateTokenAsync"/>.</summary>
+    public HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
     private void Append(string? line)
     {
         if (line is null) return;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
@@ -30,7 +29,7 @@ public sealed partial class RoadmapWorkbookPageTests : IDisposable
         var page = await client.GetStringAsync(new Uri("/roadmap/workbook", UriKind.Relative), Ct);
         var download = DownloadLink().Match(page).Groups[1].Value;
         var exported = await client.GetByteArrayAsync(new Uri(download, UriKind.Relative), Ct);
-        var edited = RoadmapWorkbookTests.Edit(exported, wb =>
+        var edited = Workbooks.Edit(exported, wb =>
             wb.Worksheet("Tiltak").RowsUsed().Single(r => r.Cell(1).GetString() == "SFM").Cell(4).Value = "Innføring");
 
         var preview = await Upload(client, edited, "fra-eiere.xlsx");
@@ -54,7 +53,7 @@ public sealed partial class RoadmapWorkbookPageTests : IDisposable
         var client = app.CreateClient(AccessRole.Editor);
         var exported = await client.GetByteArrayAsync(new Uri("/api/exports/roadmap.xlsx", UriKind.Relative), Ct);
         var row = 0;
-        var edited = RoadmapWorkbookTests.Edit(exported, wb =>
+        var edited = Workbooks.Edit(exported, wb =>
         {
             var sfm = wb.Worksheet("Tiltak").RowsUsed().Single(r => r.Cell(1).GetString() == "SFM");
             row = sfm.RowNumber();
@@ -79,21 +78,13 @@ public sealed partial class RoadmapWorkbookPageTests : IDisposable
 
         var exported = await reader.GetByteArrayAsync(new Uri("/api/exports/roadmap.xlsx", UriKind.Relative), Ct);
         // The reader's own token (from the sign-out form), so only the role is wrong.
-        var token = await Forms.AntiforgeryTokenAsync(reader, "/roadmap/workbook");
-        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(exported), "workbook", "veikart.xlsx" } };
-        var refused = await reader.PostAsync(new Uri("/roadmap/workbook?handler=Preview", UriKind.Relative), form, Ct);
+        var refused = await Upload(reader, exported, "veikart.xlsx");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
-    /// <summary>Posts the upload form as a browser does: multipart, with the antiforgery token from the page.</summary>
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, byte[] workbook, string fileName)
-    {
-        var token = await Forms.AntiforgeryTokenAsync(client, "/roadmap/workbook");
-        var file = new ByteArrayContent(workbook);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { file, "workbook", fileName } };
-        return await client.PostAsync(new Uri("/roadmap/workbook?handler=Preview", UriKind.Relative), form, Ct);
-    }
+
+    private static Task<HttpResponseMessage> Upload(HttpClient client, byte[] workbook, string fileName) =>
+        Workbooks.PostAsync(client, "/roadmap/workbook?handler=Preview", "workbook", workbook, fileName, antiforgeryPage: "/roadmap/workbook");
 
     [GeneratedRegex("<a href=\"([^\"]+\\.xlsx)\" download>Last ned veikartet \\(Excel\\)</a>")]
     private static partial Regex DownloadLink();

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClosedXML.Excel;
@@ -47,7 +46,7 @@ public sealed class RoadmapWorkbookTests : IDisposable
         await using var app = new PortfolioApp(_folder.DatabasePath);
         var client = app.CreateClient();
         var exported = await client.GetByteArrayAsync(new Uri("/api/exports/roadmap.xlsx", UriKind.Relative), Ct);
-        var edited = Edit(exported, wb =>
+        var edited = Workbooks.Edit(exported, wb =>
         {
             var sub = wb.Worksheet("Delmål");
             var next = sub.LastRowUsed()!.RowNumber() + 1;
@@ -111,7 +110,7 @@ public sealed class RoadmapWorkbookTests : IDisposable
         await using var app = new PortfolioApp(_folder.DatabasePath);
         var client = app.CreateClient();
         var exported = await client.GetByteArrayAsync(new Uri("/api/exports/roadmap.xlsx", UriKind.Relative), Ct);
-        var edited = Edit(exported, wb =>
+        var edited = Workbooks.Edit(exported, wb =>
         {
             // A good edit first: it must be rolled back with the bad one.
             wb.Worksheet("Mål").Cell(2, 3).Value = "Endret beskrivelse";
@@ -151,7 +150,7 @@ public sealed class RoadmapWorkbookTests : IDisposable
         var file = _folder.File("veikart.xlsx");
         var export = await Nuit("export", "roadmap", "--out", file);
         Assert.True(export.ExitCode == 0, export.Stderr);
-        await File.WriteAllBytesAsync(file, Edit(await File.ReadAllBytesAsync(file, Ct), wb =>
+        await File.WriteAllBytesAsync(file, Workbooks.Edit(await File.ReadAllBytesAsync(file, Ct), wb =>
             wb.Worksheet("Tiltak").RowsUsed().Single(r => r.Cell(1).GetString() == "KIPLAN").Cell(3).Value = "Helsedirektoratet og RHF"), Ct);
 
         var dry = await Nuit("import-roadmap", file, "--dry-run");
@@ -163,21 +162,6 @@ public sealed class RoadmapWorkbookTests : IDisposable
         Assert.Equal(2, missing.ExitCode);
     }
 
-    internal static byte[] Edit(byte[] workbook, Action<XLWorkbook> edit)
-    {
-        using var wb = new XLWorkbook(new MemoryStream(workbook));
-        edit(wb);
-        var output = new MemoryStream();
-        wb.SaveAs(output);
-        return output.ToArray();
-    }
-
-    private static async Task<HttpResponseMessage> Import(HttpClient client, byte[] bytes, string name, bool dryRun)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        form.Add(file, "file", name);
-        return await client.PostAsync(new Uri($"/api/imports/roadmap?dryRun={(dryRun ? "true" : "false")}", UriKind.Relative), form, Ct);
-    }
+    private static Task<HttpResponseMessage> Import(HttpClient client, byte[] bytes, string name, bool dryRun) =>
+        Workbooks.PostAsync(client, $"/api/imports/roadmap?dryRun={(dryRun ? "true" : "false")}", "file", bytes, name);
 }
