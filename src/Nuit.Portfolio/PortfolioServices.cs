@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,7 +39,11 @@ public static class PortfolioServices
                 // A busy timeout makes a second writer wait for the lock; past it the unit of work is retried (ADR 11).
                 options.UseSqlite(db.SqliteConnectionString,
                     sqlite => sqlite.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
-                        .ExecutionStrategy(d => new SqliteBusyRetryStrategy(d, db.BusyRetries, TimeSpan.FromMilliseconds(db.BusyRetryDelayMilliseconds))));
+                        .ExecutionStrategy(d => new SqliteBusyRetryStrategy(d, db.BusyRetries, TimeSpan.FromMilliseconds(db.BusyRetryDelayMilliseconds))))
+                    // SQLite cannot alter a column, so EF rebuilds the table; the rebuild itself runs in the
+                    // migration's transaction, only the "PRAGMA foreign_keys" switch around it cannot. A killed
+                    // process leaves the switch on a closed connection, not a half-built table: nothing to warn about.
+                    .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
             });
         }
 

@@ -52,8 +52,13 @@ public static class DatabaseInitializer
         }
 
         if (!seed) return;
-        var folder = SeedFolder.Find(options.SeedDataPath)
-            ?? throw new StartupException("Finner ikke mappen seed-data med strategy.json. Sett Database:SeedDataPath (eller --seed-data) til mappen.");
+        var folder = SeedFolder.Find(options.SeedDataPath);
+        if (folder is null)
+        {
+            // A database that has been seeded runs without the folder: new seed entries simply wait for it.
+            if (options.SeedDataPath is null && await db.AppliedSeeds.AnyAsync(ct)) return;
+            throw new StartupException("Finner ikke mappen seed-data med strategy.json. Sett Database:SeedDataPath (eller --seed-data) til mappen.");
+        }
         var report = await sp.GetRequiredService<ISender>().Send(new SeedDatabase(folder), ct);
         if (report.Added > 0) log.LogInformation("Seed-data lastet fra {Folder}: {Added} nye oppføringer", folder, report.Added);
     }

@@ -96,8 +96,8 @@ public sealed class IndicatorCliTests : IDisposable
     [Fact]
     public async Task LibreOffice_reads_the_numbers_and_its_saved_copy_imports()
     {
-        var soffice = new[] { "/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice" }.FirstOrDefault(File.Exists);
-        Requires.That(soffice is not null, "LibreOffice (soffice) er ikke installert (Debian: libreoffice-calc --no-install-recommends).");
+        var soffice = LibreOffice.Find();
+        Requires.That(soffice is not null, LibreOffice.Missing);
 
         var file = _folder.File("indikatorer.xlsx");
         Assert.Equal(0, (await Nuit("export", "indicators", "--out", file)).ExitCode);
@@ -120,16 +120,5 @@ public sealed class IndicatorCliTests : IDisposable
         Assert.Equal(0, report.GetProperty("rowsChanged").GetInt32());
     }
 
-    private async Task Soffice(string soffice, params string[] args)
-    {
-        // Its own profile folder, so a LibreOffice the user has open does not swallow the conversion.
-        var psi = new ProcessStartInfo(soffice) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "--headless", "--norestore", $"-env:UserInstallation=file://{_folder.Path}/lo-profile" }.Concat(args)) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await p.WaitForExitAsync(timeout.Token);
-        Assert.True(p.ExitCode == 0, $"soffice avsluttet med {p.ExitCode}: {await stderr}");
-    }
+    private Task Soffice(string soffice, params string[] args) => LibreOffice.RunAsync(soffice, _folder.Path, TestContext.Current.CancellationToken, args);
 }

@@ -4,13 +4,17 @@ namespace Nuit.Portfolio.Rendering.Charts;
 
 /// <summary>
 /// Picks the font the charts draw with. Skia reads fonts from the system (/usr/share/fonts on Linux) and,
-/// when it finds none, draws charts without any text and without an error; hosts log <see cref="Warning"/>
-/// at start so that is never a silent surprise.
+/// when it finds none, draws charts without any text and without an error. So the build carries DejaVu Sans
+/// (Rendering/Charts/Fonts, Bitstream Vera licence) and the charts use it first: a machine with only the .NET SDK,
+/// and no font package, still gets charts with æøå, and every machine draws the same picture. The system fonts
+/// are the fallback; when neither is usable hosts log <see cref="Warning"/> at start, so it is never a silent surprise.
 /// </summary>
 public static class ChartFonts
 {
-    // DejaVu Sans (fonts-dejavu-core) has æøå and is what CI installs; the others are common fallbacks.
-    private static readonly string[] Preferred = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica"];
+    private const string Bundled = "DejaVu Sans";
+
+    // Common system families with æøå, in order, for a build whose font folder was removed.
+    private static readonly string[] Preferred = [Bundled, "Liberation Sans", "Noto Sans", "Arial", "Helvetica"];
 
     private static readonly Lazy<string?> Resolved = new(Resolve);
 
@@ -18,7 +22,7 @@ public static class ChartFonts
     public static string? Family => Resolved.Value;
 
     public static string? Warning => Family is null
-        ? "Fant ingen skrifttyper (Skia leter i /usr/share/fonts); diagrammene i rapportene blir uten tekst. Installer f.eks. pakken fonts-dejavu-core."
+        ? $"Fant ingen skrifttyper (verken {BundledFolder} eller /usr/share/fonts); diagrammene i rapportene blir uten tekst. Installer f.eks. pakken fonts-dejavu-core."
         : null;
 
     /// <summary>Sets ScottPlot's default font once; every chart built afterwards uses it.</summary>
@@ -27,17 +31,24 @@ public static class ChartFonts
         if (Family is { } family) ScottPlot.Fonts.Default = family;
     }
 
+    private static string BundledFolder => Path.Combine(AppContext.BaseDirectory, "fonts");
+
     private static string? Resolve()
     {
+        var regular = Path.Combine(BundledFolder, "DejaVuSans.ttf");
+        var bold = Path.Combine(BundledFolder, "DejaVuSans-Bold.ttf");
+        if (File.Exists(regular) && File.Exists(bold))
+        {
+            ScottPlot.Fonts.AddFontFile(Bundled, regular, bold: false, italic: false);
+            ScottPlot.Fonts.AddFontFile(Bundled, bold, bold: true, italic: false);
+            return Bundled;
+        }
+
         var installed = SKFontManager.Default.FontFamilies.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var choice = Preferred.FirstOrDefault(installed.Contains) ?? installed.Order(StringComparer.Ordinal).FirstOrDefault();
-        if (choice is null) return null;
-        // A family that cannot draw the Norwegian letters would print boxes where æøå belong.
-        using var typeface = SKTypeface.FromFamilyName(choice);
-        using var font = new SKFont(typeface);
-        return font.ContainsGlyphs("æøåÆØÅ") ? choice : installed.FirstOrDefault(f => HasNorwegianGlyphs(f));
+        return Preferred.Where(installed.Contains).Concat(installed.Order(StringComparer.Ordinal)).FirstOrDefault(HasNorwegianGlyphs);
     }
 
+    // A family that cannot draw the Norwegian letters would print boxes where æøå belong.
     private static bool HasNorwegianGlyphs(string family)
     {
         using var typeface = SKTypeface.FromFamilyName(family);
