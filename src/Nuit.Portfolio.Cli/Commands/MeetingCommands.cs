@@ -10,16 +10,22 @@ public static class MeetingCommands
 {
     public static void AddTo(RootCommand root)
     {
-        var files = new Argument<string[]>("FILE") { Description = "Møtedokumenter (tekst eller PDF).", Arity = ArgumentArity.OneOrMore };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Vis hva som ville blitt lagret, uten å lagre." };
-        var import = new Command("import", "Importerer innkallinger, toppnotater og referater til møter og saker.") { files, dryRun };
+        var files = new Argument<string[]>("FILE") { Description = "Møtedokumenter (tekst, PDF eller Word .docx).", Arity = ArgumentArity.OneOrMore };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Vis hva som ville blitt lagret, og teksten som ikke hører til noen sak, uten å lagre." };
+        var meeting = new Option<string?>("--meeting") { Description = "Møtet, f.eks. 2/2019, når dokumentets hode er skadet; brukes bare der dokumentet ikke sier det selv." };
+        var date = new Option<DateOnly?>("--date") { Description = "Møtedatoen (ÅÅÅÅ-MM-DD) når dokumentet ikke har en lesbar dato." };
+        var import = new Command("import", "Importerer innkallinger, toppnotater og referater til møter og saker.") { files, dryRun, meeting, date };
         import.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
         {
             var reports = new List<ImportReport>();
             foreach (var path in parse.GetValue(files)!)
             {
                 if (!File.Exists(path)) throw new InputException(path, null, "Finner ikke filen.");
-                reports.Add(await sender.Send(new ImportDocument(path, await File.ReadAllBytesAsync(path, token), Environment.UserName, parse.GetValue(dryRun)), token));
+                reports.Add(await sender.Send(new ImportDocument(path, await File.ReadAllBytesAsync(path, token), Environment.UserName, parse.GetValue(dryRun))
+                {
+                    Meeting = parse.GetValue(meeting),
+                    MeetingDate = parse.GetValue(date),
+                }, token));
             }
             var report = ImportReport.Combine(reports);
             if (format == OutputFormat.Json) { Output.WriteJson(report); return; }
@@ -29,7 +35,18 @@ public static class MeetingCommands
                 foreach (var change in m.Changes) Console.Out.WriteLine($"  endret: {change}");
             }
             foreach (var w in report.Warnings) Console.Error.WriteLine($"Advarsel: {w}");
-            if (parse.GetValue(dryRun)) Console.Out.WriteLine("Prøvekjøring: ingenting er lagret.");
+            if (parse.GetValue(dryRun))
+            {
+                // The preview shows, apart from what was read, every stretch of text that went into no case.
+                if (report.Unassigned.Count > 0) Console.Out.WriteLine("Tekst som ikke hører til noen sak:");
+                foreach (var u in report.Unassigned)
+                    Console.Out.WriteLine($"  {u.FileName}, linje {(u.FirstLine == u.LastLine ? $"{u.FirstLine}" : $"{u.FirstLine}–{u.LastLine}")}: {u.Text}");
+                Console.Out.WriteLine("Prøvekjøring: ingenting er lagret.");
+            }
+            else if (report.Unassigned.Count > 0)
+            {
+                Console.Out.WriteLine($"Deler av filen ble ikke lest inn i noen sak ({report.Unassigned.Count} tekstbiter); se dem med --dry-run.");
+            }
         }, ct));
         root.Subcommands.Add(import);
 

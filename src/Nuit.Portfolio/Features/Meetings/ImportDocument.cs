@@ -19,16 +19,31 @@ namespace Nuit.Portfolio.Features.Meetings;
 public sealed record ImportDocument(string FileName, byte[] Content, string ImportedBy, bool DryRun = false) : IRequest<ImportReport>
 {
     public long MaxBytes { get; init; } = DocumentReader.DefaultMaxBytes;
+
+    /// <summary>The meeting ("2/2019") a damaged document does not name; fills only what the document lacks.</summary>
+    public string? Meeting { get; init; }
+
+    /// <summary>The meeting's date, for a document whose date line is missing or unreadable.</summary>
+    public DateOnly? MeetingDate { get; init; }
 }
 
 public sealed record ImportReport(IReadOnlyList<ImportedMeeting> Meetings, IReadOnlyList<string> Warnings, IReadOnlyList<ImportedFile> Files)
 {
+    /// <summary>Stretches of text that went into no meeting head, case or cover note: an import that read part of a file says so.</summary>
+    public IReadOnlyList<UnreadText> Unassigned { get; init; } = [];
+
     public static ImportReport Combine(IEnumerable<ImportReport> reports)
     {
         var list = reports.ToList();
-        return new([.. list.SelectMany(r => r.Meetings)], [.. list.SelectMany(r => r.Warnings)], [.. list.SelectMany(r => r.Files)]);
+        return new([.. list.SelectMany(r => r.Meetings)], [.. list.SelectMany(r => r.Warnings)], [.. list.SelectMany(r => r.Files)])
+        {
+            Unassigned = [.. list.SelectMany(r => r.Unassigned)],
+        };
     }
 }
+
+/// <summary>Lines <paramref name="FirstLine"/>–<paramref name="LastLine"/> of <paramref name="FileName"/> that no case took.</summary>
+public sealed record UnreadText(string FileName, int FirstLine, int LastLine, string Text);
 
 public sealed record ImportedFile(string FileName, long Size, string Sha256, string Result, bool DryRun);
 
@@ -48,6 +63,14 @@ public sealed class ImportDocumentValidator : AbstractValidator<ImportDocument>
     {
         RuleFor(x => x.FileName).NotEmpty().WithMessage("Filnavnet mangler.").MaximumLength(260);
         RuleFor(x => x.ImportedBy).NotEmpty().WithMessage("Det må stå hvem som importerer.");
+        RuleFor(x => x.Meeting).Must(BeAMeetingNumber!).When(x => !string.IsNullOrWhiteSpace(x.Meeting))
+            .WithMessage(x => $"Møte: «{x.Meeting}» er ikke et møtenummer; skriv det som 2/2019.");
+    }
+
+    private static bool BeAMeetingNumber(string number)
+    {
+        try { return MeetingHint.From(number, null) is not null; }
+        catch (FormatException) { return false; }
     }
 }
 
@@ -111,7 +134,7 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
                 progress.Report(read, count + 3, $"Leser side {read} av {count}");
             });
             progress.Report(pages, pages + 3, "Tolker møter og saker");
-            var parsed = MeetingDocumentParser.Parse(text, fileName);
+            var parsed = MeetingDocumentParser.Parse(text, fileName, MeetingHint.From(request.Meeting, request.MeetingDate));
             progress.Report(pages + 1, pages + 3, request.DryRun ? "Sammenligner med det som er lagret" : "Lagrer møter og saker");
 
             var document = await db.SourceDocuments.FirstOrDefaultAsync(d => d.Sha256 == sha, cancellationToken)
@@ -119,7 +142,9 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
                 {
                     Sha256 = sha,
                     FileName = fileName,
-                    ContentType = request.Content.AsSpan().StartsWith("%PDF"u8) ? "application/pdf" : "text/plain; charset=utf-8",
+                    ContentType = PdfTextReader.IsPdf(request.Content) ? "application/pdf"
+                        : DocxTextReader.IsDocx(request.Content) ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                        : "text/plain; charset=utf-8",
                     Size = request.Content.LongLength,
                     Content = request.Content,
                     StoredAt = clock.GetUtcNow(),
@@ -165,7 +190,10 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
 
             var warnings = parsed.Warnings.Select(w => w.Line is { } line ? $"{fileName}, linje {line}: {w.Message}" : $"{fileName}: {w.Message}").ToList();
             return new ImportReport(meetings, warnings,
-                [new ImportedFile(fileName, request.Content.LongLength, sha, result.ToString().ToLowerInvariant(), request.DryRun)]);
+                [new ImportedFile(fileName, request.Content.LongLength, sha, result.ToString().ToLowerInvariant(), request.DryRun)])
+            {
+                Unassigned = [.. parsed.Unassigned.Select(u => new UnreadText(fileName, u.FirstLine, u.LastLine, u.Text))],
+            };
         }
         catch (InputException ex) when (ownTransaction && !request.DryRun)
         {

@@ -27,18 +27,30 @@ internal static partial class CaseTableParser
     public static IReadOnlyList<CaseRow> Parse(IReadOnlyList<SourceLine> lines, int from, int year)
     {
         var heading = -1;
-        for (var i = from; i < lines.Count && heading < 0; i++)
+        for (var i = Math.Max(from, 0); i < lines.Count && heading < 0; i++)
         {
             if (IsDetailHeading(lines[i].Text)) return [];
             if (IsTableHeading(lines[i].Text)) heading = i;
         }
 
-        if (heading < 0) return [];
-        var detail = FindDetailHeading(lines, heading + 1);
-        var end = detail < 0 ? lines.Count : detail;
+        int end;
+        if (heading >= 0)
+        {
+            var detail = FindDetailHeading(lines, heading + 1);
+            end = detail < 0 ? lines.Count : detail;
+        }
+        else
+        {
+            // No table heading (an archived copy lost it): a paragraph that starts with a case of the meeting's
+            // year ("Sak 12/19 … Sak 13/19 …", or a table flattened to text) is the case list.
+            heading = FindHeadlessList(lines, from, year);
+            if (heading < 0) return [];
+            end = heading + 1;
+            while (end < lines.Count && !lines[end].IsBlank && !IsDetailHeading(lines[end].Text)) end++;
+        }
 
         var regionLines = lines.Skip(heading).Take(end - heading).Select(l => l.Text).ToList();
-        regionLines[0] = AfterHeading(regionLines[0]);
+        if (IsTableHeading(regionLines[0])) regionLines[0] = AfterHeading(regionLines[0]);
         var text = TextJoiner.JoinWithOffsets(regionLines, out var offsets);
 
         var starts = CaseStarts(text, year);
@@ -53,6 +65,35 @@ internal static partial class CaseTableParser
         }
 
         return rows;
+    }
+
+    /// <summary>True when the line opens a case list without its heading: "Sak 12/19 Godkjenning …" or "12/19 Godkjenning …".</summary>
+    public static bool StartsCaseList(string line) => HeadlessRow().IsMatch(line);
+
+    private static int FindHeadlessList(IReadOnlyList<SourceLine> lines, int from, int year)
+    {
+        for (var i = Math.Max(from + 1, 0); i < lines.Count; i++)
+        {
+            if (IsDetailHeading(lines[i].Text)) return -1;
+            if (HeadlessRow().Match(lines[i].Text) is { Success: true } m && CaseNumber.TryParse(m.Groups["number"].Value, out var n) && n.Year == year) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>
+    /// The year most case numbers of a meeting document carry ("12/19" → 2019), for a header that lost its year;
+    /// null when no case list is found.
+    /// </summary>
+    public static int? LikelyYear(IReadOnlyList<SourceLine> lines, int from)
+    {
+        var years = new Dictionary<int, int>();
+        for (var i = Math.Max(from + 1, 0); i < lines.Count; i++)
+        {
+            if (HeadlessRow().Match(lines[i].Text) is not { Success: true } first) continue;
+            foreach (Match m in RowStart().Matches(lines[i].Text[first.Groups["number"].Index..]))
+                if (CaseNumber.TryParse(m.Value, out var n)) years[n.Year] = years.GetValueOrDefault(n.Year) + 1;
+        }
+        return years.Count == 0 ? null : years.MaxBy(y => y.Value).Key;
     }
 
     /// <summary>Case numbers of the meeting's own year at the start of a row; older numbers are references, not rows.</summary>
@@ -97,6 +138,8 @@ internal static partial class CaseTableParser
     private static CaseRow? ParseRow(string chunk, CaseNumber number, int order, int firstIndex, int lastIndex)
     {
         var rest = chunk[RowStart().Match(chunk).Length..];
+        // In a list written "Sak 12/19 … Sak 13/19 …" each row ends with the next row's "Sak".
+        rest = TrailingSakWord().Replace(rest, "");
         var (title, time, type) = SplitTitle(rest);
         return title.Length == 0 ? null : new CaseRow(number, title, type, time, order, firstIndex, lastIndex);
     }
@@ -127,6 +170,12 @@ internal static partial class CaseTableParser
 
     [GeneratedRegex(@"(?<![\p{L}\d/.,-])\d{1,3}/\d{2}(?![\d/])(?=\s|$)", RegexOptions.CultureInvariant)]
     private static partial Regex RowStart();
+
+    [GeneratedRegex(@"^\s*(?:Sak\s+)?(?<number>\d{1,3}/\d{2})\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadlessRow();
+
+    [GeneratedRegex(@"\s+Sak\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingSakWord();
 
     [GeneratedRegex(@"(?:^|\s)(?:Pause|Lunsj|Slutt)\s+\d{1,2}[:.]\d{2}\b", RegexOptions.CultureInvariant)]
     private static partial Regex PauseOrEnd();

@@ -5,7 +5,7 @@ namespace Nuit.Portfolio.Features.Meetings.Parsing;
 
 /// <summary>
 /// Turns an uploaded file into text for <see cref="MeetingDocumentParser"/>: a PDF through its text
-/// layer, anything else as text in UTF-8 (with or without BOM) or UTF-16 with BOM. Every way a file can
+/// layer, a Word document (.docx) through <see cref="DocxTextReader"/>, anything else as text in UTF-8 (with or without BOM) or UTF-16 with BOM. Every way a file can
 /// be unusable ends in an <see cref="InputException"/> that names the file and says what is wrong.
 /// </summary>
 public static class DocumentReader
@@ -22,9 +22,11 @@ public static class DocumentReader
             throw new InputException(fileName, null,
                 $"Filen er for stor ({FormatSize(content.Length)}). Største tillatte størrelse er {FormatSize(maxBytes)}.");
 
-        return PdfTextReader.IsPdf(content)
-            ? PdfTextReader.Read(content, fileName, pageRead)
-            : TextDecoder.Decode(content, fileName);
+        if (PdfTextReader.IsPdf(content)) return PdfTextReader.Read(content, fileName, pageRead);
+        if (DocxTextReader.IsDocx(content)) return DocxTextReader.Read(content, fileName);
+        if (DocxTextReader.IsLegacyWord(content))
+            throw new InputException(fileName, null, "Det gamle Word-formatet (.doc) leses ikke. Ingenting er lagret. Lagre dokumentet som .docx eller PDF, og prøv igjen.");
+        return TextDecoder.Decode(content, fileName);
     }
 
     private static string FormatSize(long bytes) => bytes switch

@@ -4,7 +4,7 @@ namespace Nuit.Portfolio.Features.Meetings.Parsing;
 
 /// <summary>
 /// Cuts a file into its documents. A meeting document starts at its heading ("Møte i NUIT",
-/// "Referat fra møte i NUIT") above the line "Møte 3/2024"; a cover note starts at its title, the line
+/// "Referat fra møte i NUIT") above the line "Møte 3/2024" (or a damaged form of it, see <see cref="MeetingNumberLine"/>); a cover note starts at its title, the line
 /// just above a bare "Forslag til vedtak" (the agenda writes "Forslag til vedtak:" with a colon).
 /// Each document runs until the next one starts.
 /// </summary>
@@ -15,11 +15,11 @@ internal static partial class DocumentSplitter
         var starts = new List<(int Index, BlockKind Kind)>();
         for (var i = 0; i < lines.Count; i++)
         {
-            if (MeetingNumberLine().IsMatch(lines[i].Text))
+            var heading = PreviousNonBlank(lines, i);
+            var belowHeading = heading >= 0 && MeetingHeading().IsMatch(lines[heading].Text);
+            if (MeetingNumberLine.StartsMeeting(lines, i, belowHeading))
             {
-                var heading = PreviousNonBlank(lines, i);
-                var start = heading >= 0 && MeetingHeading().IsMatch(lines[heading].Text) ? heading : i;
-                AddStart(starts, start, BlockKind.Meeting);
+                AddStart(starts, belowHeading ? heading : i, BlockKind.Meeting);
             }
             else if (IsCoverNoteTitle(lines, i))
             {
@@ -65,9 +65,6 @@ internal static partial class DocumentSplitter
             if (!lines[j].IsBlank) return j;
         return -1;
     }
-
-    [GeneratedRegex(@"^\s*Møte\s+\d{1,2}/\d{4}\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex MeetingNumberLine();
 
     [GeneratedRegex(@"^\s*(?:Referat\s+fra\s+)?møte\s+i\s+\S.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeetingHeading();

@@ -22,6 +22,19 @@ internal static partial class NorwegianDates
             && TryCreate(FullYear(Int(n, "year")), Int(n, "month"), Int(n, "day"), out date);
     }
 
+    /// <summary>
+    /// A meeting header's date, also as archived copies damage it: a two-digit year ("27. mai 19") or none at all
+    /// ("27. mai"), which is then <paramref name="year"/>, taken from the meeting number or the case numbers.
+    /// </summary>
+    public static bool TryParseHeaderDate(string text, int? year, out DateOnly date)
+    {
+        if (TryParseDate(text, out date)) return true;
+        if (ShortLongDate().Match(text) is not { Success: true } m) return false;
+        var month = Array.IndexOf(Months, m.Groups["month"].Value.ToLowerInvariant()) + 1;
+        var y = m.Groups["year"].Success ? FullYear(Int(m, "year")) : year;
+        return month > 0 && y is { } known && TryCreate(known, month, Int(m, "day"), out date);
+    }
+
     /// <summary>Reads "09:00 – 16:00", "Kl. 09.00 – 16.00" or a single "09:00" (then <paramref name="end"/> is null).</summary>
     public static bool TryParseTimeRange(string text, out TimeOnly start, out TimeOnly? end)
     {
@@ -64,6 +77,9 @@ internal static partial class NorwegianDates
 
     [GeneratedRegex(@"\b(?<day>\d{1,2})\.\s*(?<month>\p{L}+)\s+(?<year>\d{4})\b", RegexOptions.CultureInvariant)]
     private static partial Regex LongDate();
+
+    [GeneratedRegex(@"\b(?<day>\d{1,2})\.\s*(?<month>\p{L}+)(?:\s+(?<year>\d{2}))?\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortLongDate();
 
     [GeneratedRegex(@"\b(?<day>\d{1,2})\.(?<month>\d{1,2})\.(?<year>\d{4}|\d{2})\b", RegexOptions.CultureInvariant)]
     private static partial Regex NumericDate();
