@@ -163,6 +163,10 @@ public class NoisyTextTests
     }
 
     [Fact]
+    public void Ligatures_from_printed_pdfs_become_their_letters() =>
+        Assert.Equal("Norsk helsenett SF fikk skryt, effekt og refleksjoner", Assert.Single(TextNormalizer.Normalize("Norsk helsenett SF ﬁkk skryt, eﬀekt og reﬂeksjoner")).Text);
+
+    [Fact]
     public void Form_feeds_give_page_numbers_and_keep_line_numbers()
     {
         var lines = TextNormalizer.Normalize("a\nb\fc\nd");

@@ -13,7 +13,7 @@ internal static class ParsedDifferences
         var differences = new List<string>();
         void Compare<T>(string where, string field, T e, T a)
         {
-            if (!EqualityComparer<T>.Default.Equals(e, a)) differences.Add($"{where}, {field}: «{e}» ≠ «{a}»");
+            if (!EqualityComparer<T>.Default.Equals(e, a)) differences.Add($"{where}, {field}: {Excerpt($"{e}", $"{a}")}");
         }
 
         Compare("filen", "antall møter", expected.Meetings.Count, actual.Meetings.Count);
@@ -49,6 +49,17 @@ internal static class ParsedDifferences
             }
         }
         return differences;
+    }
+
+    /// <summary>Long texts are shown from just before where they part: «…same text|expected…» ≠ «…same text|actual…».</summary>
+    private static string Excerpt(string e, string a)
+    {
+        if (e.Length <= 120 && a.Length <= 120) return $"«{e}» ≠ «{a}»";
+        var at = 0;
+        while (at < e.Length && at < a.Length && e[at] == a[at]) at++;
+        var from = Math.Max(0, at - 40);
+        string Part(string s) => "…" + s[from..Math.Min(s.Length, at + 60)] + "…";
+        return $"tegn {at}: «{Part(e)}» ≠ «{Part(a)}»";
     }
 
     public static void AssertSame(ParsedDocumentSet expected, ParsedDocumentSet actual) =>

@@ -109,12 +109,16 @@ internal static partial class TextNormalizer
                 sb.Append(' ');
             else if (c is '\u00AD' or '\u200B' or '\uFEFF')
                 continue; // soft hyphen, zero-width space, stray BOM
+            else if (c is >= '\uFB00' and <= '\uFB06')
+                sb.Append(Ligatures[c - '\uFB00']); // PDFs printed by browsers and Word keep "ﬁ", "ﬂ" as one glyph
             else if (!char.IsControl(c))
                 sb.Append(c);
         }
 
         return sb.ToString().TrimEnd();
     }
+
+    private static readonly string[] Ligatures = ["ff", "fi", "fl", "ffi", "ffl", "st", "st"];
 
     [GeneratedRegex(@"^\s*side\s+(?<page>\d{1,4})\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PageMarker();
