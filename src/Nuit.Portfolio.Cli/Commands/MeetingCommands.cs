@@ -31,7 +31,7 @@ public static class MeetingCommands
             if (format == OutputFormat.Json) { Output.WriteJson(report); return; }
             foreach (var m in report.Meetings)
             {
-                Console.Out.WriteLine($"{m.Body} møte {m.Number} ({m.Date:yyyy-MM-dd}, {(m.Kind == "agenda" ? "innkalling" : "referat")}): {Status(m.Status)}, {m.Cases.Count} saker");
+                Console.Out.WriteLine($"{m.Body} møte {m.Number} ({m.Date:yyyy-MM-dd}, {(m.Kind == "agenda" ? "innkalling" : "referat")}): {Status(m.Status, parse.GetValue(dryRun))}, {m.Cases.Count} saker");
                 foreach (var change in m.Changes) Console.Out.WriteLine($"  endret: {change}");
             }
             foreach (var w in report.Warnings) Console.Error.WriteLine($"Advarsel: {w}");
@@ -95,10 +95,13 @@ public static class MeetingCommands
         foreach (var item in list) Console.Out.WriteLine($"  • {item}");
     }
 
-    private static string Status(string status) => status switch
+    /// <summary>A preview says what would happen ("opprettes"), an import what did ("opprettet").</summary>
+    private static string Status(string status, bool dryRun) => (status, dryRun) switch
     {
-        "created" => "opprettet",
-        "updated" => "oppdatert",
+        ("created", false) => "opprettet",
+        ("created", true) => "opprettes",
+        ("updated", false) => "oppdatert",
+        ("updated", true) => "oppdateres",
         _ => "uendret",
     };
 }
