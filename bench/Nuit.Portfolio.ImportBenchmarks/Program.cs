@@ -6,17 +6,20 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nuit.Portfolio;
+using Nuit.Portfolio.Bench;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Features.Meetings;
 using Nuit.Portfolio.Features.Meetings.Parsing;
 using Nuit.Portfolio.Tests.Meetings;
 
 // Timed harness for meeting-document import (docs/benchmarks.md, issue 3):
-//   dotnet run -c Release --project bench/Nuit.Portfolio.ImportBenchmarks -- [parse-rounds] [import-rounds]
+//   dotnet run -c Release --project bench/Nuit.Portfolio.ImportBenchmarks -- [parse-rounds] [import-rounds] [--smoke] [--results DIR]
 // 1. read + parse only (text and PDF), 2. the whole import (parse, store, merge, link, index) into a new SQLite file.
 
-var parseRounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-var importRounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+var numbers = args.Where(a => int.TryParse(a, CultureInfo.InvariantCulture, out _)).ToList();
+var smoke = BenchRows.Smoke(args);
+var parseRounds = numbers.Count > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : smoke ? 10 : 200;
+var importRounds = numbers.Count > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : smoke ? 1 : 10;
 var root = FindRoot();
 var documents = Directory.GetFiles(Path.Combine(root, "seed-data", "meetings"), "*.txt").Order()
     .Select(p => (Name: Path.GetFileName(p), Bytes: File.ReadAllBytes(p))).ToList();
@@ -60,6 +63,13 @@ for (var round = 0; round <= importRounds; round++)
 SqliteConnection.ClearAllPools();
 Directory.Delete(folder, recursive: true);
 Print("hel import (ny database)", documents.Count * importRounds, documents.Sum(d => d.Bytes.LongLength) * importRounds, elapsed);
+
+// Documents per second: higher is better, so the ratio is the parser's rate over the anchor's (target ≥ 1/3).
+BenchRows.Save(args, "import", [
+    new BenchRow("import: les+tolk 96 KB (dok/s)", 1 / agendaParse, "dok/s", "les+regex", 1 / agendaAnchor, 1.0 / 3, LowerIsBetter: false,
+        Note: string.Create(CultureInfo.InvariantCulture, $"mål også ≥ 50 dok/s: {1 / agendaParse:0} dok/s")),
+    new BenchRow("import: hel import, ny database (s/dok)", elapsed.TotalSeconds / (documents.Count * importRounds), "s", "les+tolk", parse, null),
+]);
 return 0;
 
 // Seconds per document, after one warm-up pass.

@@ -12,6 +12,13 @@ public sealed record Latency(int Count, double P50, double P95, double Max, doub
         return new Latency(sorted.Length, Rank(0.50), Rank(0.95), sorted[^1], sorted.Average());
     }
 
+    /// <summary>The nearest-rank percentile <paramref name="p"/> (0.99 for p99) of a series.</summary>
+    public static double Percentile(IReadOnlyCollection<double> milliseconds, double p)
+    {
+        var sorted = milliseconds.Order().ToArray();
+        return sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+
     public string Row(string what) => string.Create(CultureInfo.InvariantCulture,
         $"| {what} | {Count} | {P50:0.00} | {P95:0.00} | {Max:0.00} | {Mean:0.00} |");
 

@@ -6,18 +6,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Nuit.Portfolio;
+using Nuit.Portfolio.Bench;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Reports;
 
 // Timed console harness for the quarterly report (docs/benchmarks.md, issue 6).
-//   dotnet run -c Release --project bench/Nuit.Portfolio.ReportBenchmarks -- [rounds] [case-quarters]
+//   dotnet run -c Release --project bench/Nuit.Portfolio.ReportBenchmarks -- [rounds] [case-quarters] [--smoke] [--results DIR]
 // Builds a synthetic portfolio in a fresh SQLite file — 100 initiatives, 50 indicators × 40 quarters,
 // 1,000 cases per quarter — and times the report for its last quarter: the data query alone, the whole
 // render (query, 52 charts, HTML, workbook), and a published report stored in the database.
 
-var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
-var caseQuarters = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
+var numbers = args.Where(a => int.TryParse(a, CultureInfo.InvariantCulture, out _)).ToList();
+var smoke = BenchRows.Smoke(args);
+var rounds = numbers.Count > 0 ? int.Parse(numbers[0], CultureInfo.InvariantCulture) : smoke ? 1 : 3;
+var caseQuarters = numbers.Count > 1 ? int.Parse(numbers[1], CultureInfo.InvariantCulture) : smoke ? 1 : 8;
 var file = Path.Combine(Path.GetTempPath(), $"nuit-report-bench-{Environment.ProcessId}.db");
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
@@ -64,6 +67,36 @@ Console.WriteLine($"data\t{Median(data)}\t{string.Join(" ", data.Select(x => x.T
 Console.WriteLine($"rapport (data+diagrammer+HTML+Excel)\t{Median(render)}\t{string.Join(" ", render.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}");
 Console.WriteLine($"publiser (rapport + lagring)\t{Median(publish)}\t{string.Join(" ", publish.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}");
 Console.WriteLine($"{files} filer, {bytes / 1024.0 / 1024:0.0} MB; topp working set {self.PeakWorkingSet64 / 1024.0 / 1024:0} MB");
+
+// One indicator chart as the report draws it (PNG and SVG), against ScottPlot alone drawing the same points to PNG
+// and SVG with no styling: what the project's chart code adds to the library.
+var quarterData = (await Time(s => s.Send(new GetQuarterReportData(report.ToString())).AsTask())).Result;
+var indicator = quarterData.Indicators.First(i => i.Values.Count > 0);
+var chartRounds = smoke ? 5 : 40;
+double ChartSeconds(Action draw)
+{
+    draw();
+    var clock = Stopwatch.StartNew();
+    for (var i = 0; i < chartRounds; i++) draw();
+    return clock.Elapsed.TotalSeconds / chartRounds;
+}
+var projectChart = ChartSeconds(() => Nuit.Portfolio.Rendering.Charts.ReportCharts.IndicatorTrend(indicator));
+var bareChart = ChartSeconds(() =>
+{
+    var plot = new ScottPlot.Plot();
+    plot.Add.Scatter(indicator.Values.Select((_, n) => (double)n).ToArray(), indicator.Values.Select(v => (double)v.Value).ToArray());
+    plot.Add.Scatter(indicator.Targets.Select((_, n) => n * 4.0 + 3).ToArray(), indicator.Targets.Select(t => (double)t.Value).ToArray());
+    plot.Title(indicator.Name);
+    _ = plot.GetImageBytes(Nuit.Portfolio.Rendering.Charts.ReportCharts.Width, Nuit.Portfolio.Rendering.Charts.ReportCharts.Height, ScottPlot.ImageFormat.Png);
+    _ = plot.GetSvgXml(Nuit.Portfolio.Rendering.Charts.ReportCharts.Width, Nuit.Portfolio.Rendering.Charts.ReportCharts.Height);
+});
+var renderMedian = render.Order().ElementAt(render.Count / 2);
+BenchRows.Save(args, "report", [
+    new BenchRow("rapport: ett indikatordiagram (PNG+SVG)", projectChart * 1000, "ms", "ScottPlot alene", bareChart * 1000, 1.5),
+    new BenchRow($"rapport: hel rapport, {files} filer{(smoke ? $" ({caseQuarters} kvartal med saker)" : "")}", renderMedian, "s", "grense 5 s", 5, 1.0,
+        Note: string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} kjerner; diagrammene tegnes i parallell")),
+]);
+
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
 
