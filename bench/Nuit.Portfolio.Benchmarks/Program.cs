@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Nuit.Portfolio.Domain;
-using Nuit.Portfolio.Rendering.Workbooks;
+using Nuit.Portfolio.Files.Workbooks;
 
 // Timed console harness for the indicator workbook writers (docs/benchmarks.md, issue 5).
 //   dotnet run -c Release --project bench/Nuit.Portfolio.Benchmarks -- [rows] [closedxml-rows]

@@ -4,7 +4,7 @@ using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Access;
 using Nuit.Portfolio.Features.Meetings;
 using Nuit.Portfolio.IntegrationTests.Infrastructure;
-using Nuit.Portfolio.Rendering.Workbooks;
+using Nuit.Portfolio.Files.Workbooks;
 
 namespace Nuit.Portfolio.IntegrationTests.Access;
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using ClosedXML.Excel;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Domain;
-using Nuit.Portfolio.Rendering.Workbooks;
+using Nuit.Portfolio.Files.Workbooks;
 
 namespace Nuit.Portfolio.Tests.Workbooks;
 

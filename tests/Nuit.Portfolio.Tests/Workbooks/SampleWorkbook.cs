@@ -1,5 +1,5 @@
 using Nuit.Portfolio.Domain;
-using Nuit.Portfolio.Rendering.Workbooks;
+using Nuit.Portfolio.Files.Workbooks;
 
 namespace Nuit.Portfolio.Tests.Workbooks;
 

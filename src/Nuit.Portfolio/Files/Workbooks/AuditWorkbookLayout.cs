@@ -1,4 +1,4 @@
-namespace Nuit.Portfolio.Rendering.Workbooks;
+namespace Nuit.Portfolio.Files.Workbooks;
 
 /// <summary>
 /// The audit-trail workbook (written with <see cref="RoadmapWorkbookWriter"/>): one table with the CSV export's

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Nuit.Portfolio.Rendering.Workbooks;
+namespace Nuit.Portfolio.Files.Workbooks;
 
 /// <summary>
 /// Sheet names, columns and formats shared by the writers and the reader, so an exported workbook
