@@ -49,9 +49,10 @@ public static class IndicatorWorkbookReader
         var rows = new List<ValueSheetEntry>();
         var errors = new List<InputException>();
         var seen = new Dictionary<(string, Period), int>();
+        var read = 0;
         foreach (var row in Rest(sheetRows))
         {
-            if (rows.Count >= MaxRows)
+            if (++read > MaxRows)
                 throw new InputException(fileName, $"{ValueSheet}!A{row.Number}",
                     $"arket har mer enn {MaxRows.ToString("N0", NbNo)} rader med verdier. Del det opp i flere filer. Ingenting er lagret.");
             try

@@ -70,7 +70,7 @@ public static class RoadmapWorkbookWriter
     {
         null => XlsxWriter.Empty,
         DateOnly d => x.Date(d.ToDateTime(TimeOnly.MinValue), RoadmapWorkbookLayout.DateFormat),
-        DateTime t => x.Date(t, AuditWorkbookLayout.DateTimeFormat),
+        DateTime t => x.Date(t, AuditTrailFile.DateTimeFormat),
         int or decimal or double => x.Number(Convert.ToDecimal(value, CultureInfo.InvariantCulture), null),
         _ => x.Text(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
