@@ -22,11 +22,12 @@ public static class IndicatorWorkbookWriter
         x.StartSheet(IndicatorSheet, [.. XlsxWriter.Widths(IndicatorHeaders, indicators).Select((w, c) => c is >= 6 and <= 8 ? Math.Max(w, 12) : w)], frozenRows: 1);
         x.Table(IndicatorTable, IndicatorHeaders, indicators);
 
+        var styles = new ValueStyles([.. Enumerable.Range(0, MaxDecimals + 1).Select(d => x.Style(NumberFormat(d)))], x.Style(YearFormat), x.Style(DateTimeFormat));
         using var values = model.Values.GetEnumerator();
         var sample = new List<XCell[]>();
-        while (sample.Count < WidthSample && values.MoveNext()) sample.Add(ValueRow(x, values.Current, decimals));
-        x.StartSheet(ValueSheet, XlsxWriter.Widths(ValueHeaders, sample), frozenRows: 1);
-        x.Table(ValueTable, ValueHeaders, sample.Concat(Rest(x, values, decimals)));
+        while (sample.Count < WidthSample && values.MoveNext()) sample.Add(ValueRow(x, values.Current, decimals, styles));
+        x.StartSheet(ValueSheet, [.. XlsxWriter.Widths(ValueHeaders, sample).Select((w, c) => c is 2 or 3 ? Math.Max(w, 12) : w)], frozenRows: 1);
+        x.Table(ValueTable, ValueHeaders, sample.Concat(Rest(x, values, decimals, styles)));
 
         About(x, model);
         x.Finish();
@@ -39,26 +40,30 @@ public static class IndicatorWorkbookWriter
         x.Number(i.LatestValue, NumberFormat(i.Decimals)), x.Number(i.LatestTarget, NumberFormat(i.Decimals)), x.Text(i.Status),
     ];
 
-    private static XCell[] ValueRow(XlsxWriter x, ValueSheetRow v, Dictionary<string, int> decimals)
+    /// <summary>The Verdier sheet's styles, made once: numbers by decimals, the year, the registration time.</summary>
+    private sealed record ValueStyles(SpreadCheetah.Styling.StyleId[] Numbers, SpreadCheetah.Styling.StyleId Year, SpreadCheetah.Styling.StyleId Date);
+
+    private static XCell[] ValueRow(XlsxWriter x, ValueSheetRow v, Dictionary<string, int> decimals, ValueStyles styles)
     {
-        var format = NumberFormat(decimals.GetValueOrDefault(v.Code));
+        var number = styles.Numbers[Math.Clamp(decimals.GetValueOrDefault(v.Code), 0, MaxDecimals)];
         return
         [
-            x.Text(v.Code), PeriodCell(x, v.Period), x.Number(v.Value, format), x.Number(v.Target, format), x.Text(v.Status),
-            x.Text(v.Source), x.Text(v.Note), x.Text(v.TargetSetBy), x.Date(v.RecordedAt, DateTimeFormat),
+            x.Text(v.Code), v.Period.IsYear ? XlsxWriter.Int(v.Period.Year, styles.Year) : x.Text(v.Period.ToString()),
+            XlsxWriter.Number(v.Value, number), XlsxWriter.Number(v.Target, number), x.Text(v.Status),
+            x.Text(v.Source), x.Text(v.Note), x.Text(v.TargetSetBy), XlsxWriter.Date(v.RecordedAt, styles.Date, DateTimeFormat),
         ];
     }
 
-    private static IEnumerable<XCell[]> Rest(XlsxWriter x, IEnumerator<ValueSheetRow> values, Dictionary<string, int> decimals)
+    private static IEnumerable<XCell[]> Rest(XlsxWriter x, IEnumerator<ValueSheetRow> values, Dictionary<string, int> decimals, ValueStyles styles)
     {
-        while (values.MoveNext()) yield return ValueRow(x, values.Current, decimals);
+        while (values.MoveNext()) yield return ValueRow(x, values.Current, decimals, styles);
     }
 
     /// <summary>A year is a real number (shown without grouping: 2024, not 2 024); a quarter is the text 2025-Q1.</summary>
     private static XCell PeriodCell(XlsxWriter x, Domain.Period? period) => period switch
     {
         null => XlsxWriter.Empty,
-        { IsYear: true } p => x.Number(p.Year, YearFormat),
+        { IsYear: true } p => XlsxWriter.Int(p.Year, x.Style(YearFormat)),
         var p => x.Text(p.ToString()),
     };
 

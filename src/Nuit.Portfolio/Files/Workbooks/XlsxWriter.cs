@@ -1,4 +1,3 @@
-using System.Globalization;
 using SpreadCheetah;
 using SpreadCheetah.Images;
 using SpreadCheetah.Styling;
@@ -124,14 +123,21 @@ internal sealed class XlsxWriter : IDisposable
         return new(LooksLikeFormula(clean) ? new Cell(clean, quoted) : new Cell(clean, style), clean);
     }
 
-    /// <summary>A number; without a format code Excel shows it as General.</summary>
+    /// <summary>A number; without a format code Excel shows it as General. Its column's width follows the header.</summary>
     public XCell Number(decimal? value, string? format) =>
-        value is { } v ? new(format is null ? new Cell(v) : new Cell(v, Style(format)), v.ToString("#,##0.###", CultureInfo.InvariantCulture)) : Empty;
+        format is null ? value is { } v ? new(new Cell(v), null) : Empty : Number(value, Style(format));
 
-    public XCell Int(int value) => Number(value, IntFormat);
+    /// <summary>A number in a style made beforehand (<see cref="Style"/>): the fast path for streamed rows.</summary>
+    public static XCell Number(decimal? value, StyleId style) => value is { } v ? new(new Cell(v, style), null) : Empty;
 
-    public XCell Date(DateTime? value, string format) =>
-        value is { } v ? new(new Cell(v, Style(format)), format) : Empty;
+    public XCell Int(int value) => Int(value, Style(IntFormat));
+
+    public static XCell Int(int value, StyleId style) => new(new Cell(value, style), null);
+
+    public XCell Date(DateTime? value, string format) => Date(value, Style(format), format);
+
+    /// <summary>A date in a style made beforehand; <paramref name="format"/> is the text its width is measured by.</summary>
+    public static XCell Date(DateTime? value, StyleId style, string format) => value is { } v ? new(new Cell(v, style), format) : Empty;
 
     /// <summary>Column widths in characters from the header and the texts written (or a sample of them); no font needed.</summary>
     public static double[] Widths(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<XCell>> rows, double min = 9, double max = 60)
