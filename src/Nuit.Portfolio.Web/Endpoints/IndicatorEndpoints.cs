@@ -41,7 +41,7 @@ public static class IndicatorEndpoints
         api.MapGet("/exports/indicators.xlsx", async (string? goal, string? from, string? to, ISender sender, CancellationToken ct) =>
         {
             var export = await sender.Send(new ExportIndicators(goal, from, to), ct);
-            // ClosedXML and OpenXmlWriter write synchronously; a buffer keeps Kestrel's no-sync-IO rule and
+            // The workbook writers are synchronous (Files/Workbooks/XlsxWriter); a buffer keeps Kestrel's no-sync-IO rule and
             // lets a failed export still answer with a problem instead of a cut-off file.
             var buffer = new MemoryStream();
             export.WriteTo(buffer);

@@ -79,7 +79,7 @@ public static class RoadmapEndpoints
 
     public sealed record PlanInput(int Year, string? Name);
 
-    /// <summary>ClosedXML writes synchronously; a buffer keeps Kestrel's no-sync-IO rule and lets a failed export still answer with a problem.</summary>
+    /// <summary>The workbook writers are synchronous (Files/Workbooks/XlsxWriter); a buffer keeps Kestrel's no-sync-IO rule and lets a failed export still answer with a problem.</summary>
     private static IResult File(WorkbookFile workbook)
     {
         var buffer = new MemoryStream();
