@@ -134,8 +134,9 @@ internal sealed class XlsxSheetReader : IDisposable
 
     private static bool Next(OpenXmlReader reader, string fileName)
     {
+        // The sheet is inflated as it is read, so a damaged zip entry or broken XML shows up here, not at opening.
         try { return reader.Read(); }
-        catch (System.Xml.XmlException ex)
+        catch (Exception ex) when (ex is System.Xml.XmlException or InvalidDataException)
         {
             throw new InputException(fileName, null, "arbeidsboken kan ikke leses (skadet eller ikke et regneark).", ex);
         }
