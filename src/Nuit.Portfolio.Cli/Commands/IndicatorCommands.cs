@@ -143,8 +143,8 @@ public static class IndicatorCommands
             var path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new InputException(path, null, "filen finnes ikke.");
             var info = new FileInfo(path);
-            if (info.Length > Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes)
-                throw new InputException(path, null, $"filen er {info.Length / 1024 / 1024} MB; grensen er {Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
+            if (info.Length > Files.Workbooks.WorkbookFileGuard.MaxFileBytes)
+                throw new InputException(path, null, $"filen er {info.Length / 1024 / 1024} MB; grensen er {Files.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
             var report = await sender.Send(new ImportIndicatorValues(await File.ReadAllBytesAsync(path, token), path, parse.GetValue(dryRun), Environment.UserName), token);
             if (format == OutputFormat.Json) { Output.WriteJson(report); return; }
             Console.Out.WriteLine(report.DryRun

@@ -30,18 +30,18 @@ public static class IndicatorEndpoints
         api.MapPost("/indicators/values", async (IFormFile? file, [FromQuery] bool? dryRun, HttpContext http, ISender sender, CancellationToken ct) =>
         {
             if (file is null) throw new InputException("forespørselen", "felt file", "last opp arbeidsboken som multipart/form-data i feltet «file».");
-            if (file.Length > Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes)
-                throw new InputException(file.FileName, null, $"filen er større enn {Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
+            if (file.Length > Files.Workbooks.WorkbookFileGuard.MaxFileBytes)
+                throw new InputException(file.FileName, null, $"filen er større enn {Files.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             return TypedResults.Ok(await sender.Send(new ImportIndicatorValues(buffer.ToArray(), file.FileName, dryRun ?? false, Who(http)), ct));
         }).DisableAntiforgery().RequireAuthorization(Policies.Editor)
-            .WithMetadata(new RequestSizeLimitAttribute(Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes + 1024 * 1024));
+            .WithMetadata(new RequestSizeLimitAttribute(Files.Workbooks.WorkbookFileGuard.MaxFileBytes + 1024 * 1024));
 
         api.MapGet("/exports/indicators.xlsx", async (string? goal, string? from, string? to, ISender sender, CancellationToken ct) =>
         {
             var export = await sender.Send(new ExportIndicators(goal, from, to), ct);
-            // ClosedXML and OpenXmlWriter write synchronously; a buffer keeps Kestrel's no-sync-IO rule and
+            // The workbook writers are synchronous (Files/Workbooks/XlsxWriter); a buffer keeps Kestrel's no-sync-IO rule and
             // lets a failed export still answer with a problem instead of a cut-off file.
             var buffer = new MemoryStream();
             export.WriteTo(buffer);

@@ -68,8 +68,8 @@ public static class RoadmapEndpoints
         api.MapPost("/imports/roadmap", async (IFormFile? file, [Microsoft.AspNetCore.Mvc.FromQuery] bool? dryRun, HttpContext http, ISender sender, CancellationToken ct) =>
         {
             if (file is null) throw new Common.InputException("forespørselen", "felt file", "last opp arbeidsboken som multipart/form-data i feltet «file».");
-            if (file.Length > Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes)
-                throw new Common.InputException(file.FileName, null, $"filen er større enn {Rendering.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
+            if (file.Length > Files.Workbooks.WorkbookFileGuard.MaxFileBytes)
+                throw new Common.InputException(file.FileName, null, $"filen er større enn {Files.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             return TypedResults.Ok(await sender.Send(new ImportRoadmap(buffer.ToArray(), file.FileName, dryRun ?? false, Who(http)), ct));
@@ -79,7 +79,7 @@ public static class RoadmapEndpoints
 
     public sealed record PlanInput(int Year, string? Name);
 
-    /// <summary>ClosedXML writes synchronously; a buffer keeps Kestrel's no-sync-IO rule and lets a failed export still answer with a problem.</summary>
+    /// <summary>The workbook writers are synchronous (Files/Workbooks/XlsxWriter); a buffer keeps Kestrel's no-sync-IO rule and lets a failed export still answer with a problem.</summary>
     private static IResult File(WorkbookFile workbook)
     {
         var buffer = new MemoryStream();

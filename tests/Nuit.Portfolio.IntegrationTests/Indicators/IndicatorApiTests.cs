@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.IntegrationTests.Infrastructure;
@@ -76,14 +75,14 @@ public sealed class IndicatorApiTests : IDisposable
         var quarter = Quarter.FromDate(DateOnly.FromDateTime(DateTime.Now));
         Assert.Equal($"indikatorer-{quarter}.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
 
-        using var wb = new XLWorkbook(await response.Content.ReadAsStreamAsync(Ct));
+        using var wb = XlsxBook.Open(await response.Content.ReadAsStreamAsync(Ct));
         var indicators = wb.Worksheet("Indikatorer");
         Assert.Equal(["DIGITAL-KONTAKT", "HELSENORGE-BESOK", "HELSENORGE-FULLMAKT"], Enumerable.Range(2, 3).Select(r => indicators.Cell(r, 3).GetString()));
         Assert.Equal("Grå (ikke rapportert)", indicators.Cell(4, 10).GetString());
         var values = wb.Worksheet("Verdier");
         var helsenorge2021 = values.RowsUsed().Single(r => r.Cell(1).GetString() == "HELSENORGE-BESOK" && r.Cell(2).GetString() == "2021");
         Assert.Equal(140.9, helsenorge2021.Cell(3).GetDouble());
-        Assert.Equal(XLDataType.Number, helsenorge2021.Cell(3).DataType);
+        Assert.Equal(XlsxKind.Number, helsenorge2021.Cell(3).Kind);
         Assert.DoesNotContain(values.RowsUsed(), r => r.Cell(2).GetString() == "2018");   // --from 2019
         Assert.DoesNotContain(values.RowsUsed(), r => r.Cell(1).GetString() == "HP-FORNOYD"); // goal M2
         Assert.Contains("mål M1; fra 2019", wb.Worksheet("Om").Cell("B5").GetString(), StringComparison.Ordinal);
@@ -143,7 +142,7 @@ public sealed class IndicatorApiTests : IDisposable
         Assert.Equal(0, again.GetProperty("rowsChanged").GetInt32());
 
         // The re-exported workbook keeps the formula-like source as text.
-        using var wb = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync(new Uri("/api/exports/indicators.xlsx", UriKind.Relative), Ct)));
+        using var wb = XlsxBook.Open(await client.GetByteArrayAsync(new Uri("/api/exports/indicators.xlsx", UriKind.Relative), Ct));
         var cell = wb.Worksheet("Verdier").RowsUsed().Single(r => r.Cell(1).GetString() == "HP-FORNOYD" && r.Cell(2).GetString() == "2024").Cell(6);
         Assert.False(cell.HasFormula);
         Assert.Equal("=kilde fra et dokument", cell.GetString());
@@ -158,7 +157,7 @@ public sealed class IndicatorApiTests : IDisposable
         var edited = Workbooks.Edit(exported, "Verdier", ws =>
         {
             ws.Cell("C2").Value = 1;                                            // a good change first
-            ws.Cell("C4").SetValue("12,5 %").SetDataType(XLDataType.Text);     // then a bad cell
+            ws.Cell("C4").Value = "12,5 %";     // then a bad cell
         });
 
         var response = await Upload(client, edited, dryRun: false);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ClosedXML.Excel;
 using Nuit.Portfolio.IntegrationTests.Infrastructure;
 
 namespace Nuit.Portfolio.IntegrationTests.Indicators;
@@ -81,7 +80,7 @@ public sealed class IndicatorCliTests : IDisposable
             {
                 ws.Cell("A14").Value = "HP-FORNOYD";
                 ws.Cell("B14").Value = 2024;
-                ws.Cell("C14").SetValue("12,5 %").SetDataType(XLDataType.Text);
+                ws.Cell("C14").Value = "12,5 %";
             }), TestContext.Current.CancellationToken);
 
         var result = await Nuit("import-values", file);
@@ -110,7 +109,7 @@ public sealed class IndicatorCliTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("HELSENORGE-BESOK,2021,140.9,,Uten mål,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("DIGITAL-KONTAKT,2019,33,,Uten mål,", StringComparison.Ordinal));
 
-        // A workbook written by LibreOffice (not ClosedXML) imports; nothing changed, so nothing changes.
+        // A workbook written by LibreOffice (not SpreadCheetah) imports; nothing changed, so nothing changes.
         var xlsxDir = Path.Combine(_folder.Path, "lo");
         await Soffice(soffice!, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", xlsxDir, file);
         var imported = await Nuit("import-values", Path.Combine(xlsxDir, "indikatorer.xlsx"), "--format", "json");

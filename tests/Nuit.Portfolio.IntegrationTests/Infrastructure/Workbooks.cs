@@ -1,22 +1,14 @@
 using System.Net.Http.Headers;
-using ClosedXML.Excel;
 
 namespace Nuit.Portfolio.IntegrationTests.Infrastructure;
 
-/// <summary>Excel workbooks in tests: edited with ClosedXML as an owner would in Excel, and uploaded as a browser or script does.</summary>
+/// <summary>Excel workbooks in tests: edited with the OpenXml SDK as an owner would in Excel, and uploaded as a browser or script does.</summary>
 internal static class Workbooks
 {
-    public static byte[] Edit(byte[] workbook, Action<XLWorkbook> edit)
-    {
-        using var wb = new XLWorkbook(new MemoryStream(workbook));
-        edit(wb);
-        using var output = new MemoryStream();
-        wb.SaveAs(output);
-        return output.ToArray();
-    }
+    public static byte[] Edit(byte[] workbook, Action<XlsxBook> edit) => XlsxBook.Edit(workbook, edit);
 
     /// <summary>Edits one sheet, e.g. the indicator workbook's «Verdier».</summary>
-    public static byte[] Edit(byte[] workbook, string sheet, Action<IXLWorksheet> edit) => Edit(workbook, wb => edit(wb.Worksheet(sheet)));
+    public static byte[] Edit(byte[] workbook, string sheet, Action<XlsxSheet> edit) => Edit(workbook, wb => edit(wb.Worksheet(sheet)));
 
     /// <summary>
     /// Posts a workbook as a multipart file in <paramref name="field"/>. For a page form, give the page it came from:

@@ -210,8 +210,8 @@ public sealed class ReportTests : IDisposable
         var bytes = await xlsx.Content.ReadAsByteArrayAsync(Ct);
         using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false))
             Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc, Ct).Select(e => e.Description));
-        using (var wb = new ClosedXML.Excel.XLWorkbook(new MemoryStream(bytes)))
-            Assert.Equal(Q1Cases, wb.Worksheet("Saker").Range("A2:A12").Cells().Select(c => c.GetString()));
+        using (var wb = XlsxBook.Open(bytes))
+            Assert.Equal(Q1Cases, Enumerable.Range(2, 11).Select(r => wb.Worksheet("Saker").Cell(r, 1).GetString()));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("/api/reports?quarter=2025-Q5", null, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/reports/999/files/report-2025-Q1.html", Ct)).StatusCode);

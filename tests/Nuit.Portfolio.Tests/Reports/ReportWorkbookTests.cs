@@ -1,8 +1,7 @@
-using ClosedXML.Excel;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
+using Nuit.Portfolio.Files.Workbooks;
 using Nuit.Portfolio.Rendering.Reports;
-using Nuit.Portfolio.Rendering.Workbooks;
 
 namespace Nuit.Portfolio.Tests.Reports;
 
@@ -17,29 +16,35 @@ public sealed class ReportWorkbookTests
     [Fact]
     public void The_workbook_has_the_five_sheets_with_their_rows()
     {
-        using var wb = new XLWorkbook(new MemoryStream(Build()));
+        using var wb = XlsxBook.Open(Build());
 
-        Assert.Equal(["Sammendrag", "Tiltak", "Indikatorer", "Saker", "Aksjonspunkter"], wb.Worksheets.Select(w => w.Name));
+        Assert.Equal(["Sammendrag", "Tiltak", "Indikatorer", "Saker", "Aksjonspunkter"], wb.SheetNames);
         var cases = wb.Worksheet("Saker");
-        Assert.Equal(["NUIT 1/25", "NUIT 4/25"], cases.Range("A2:A3").Cells().Select(c => c.GetString()));
-        Assert.Equal(new DateTime(2025, 3, 12), cases.Cell("C2").GetDateTime());
+        Assert.Equal(["NUIT 1/25", "NUIT 4/25"], new[] { "A2", "A3" }.Select(a => cases.Cell(a).GetString()));
+        Assert.Equal((XlsxKind.Date, new DateTime(2025, 3, 12), "dd.mm.yyyy"), (cases.Cell("C2").Kind, cases.Cell("C2").GetDateTime(), cases.Cell("C2").Format));
         Assert.Equal("SFM (bekreftet)", cases.Cell("H3").GetString());
         var items = wb.Worksheet("Tiltak");
-        var sfm = items.Column(1).CellsUsed().Single(c => c.GetString() == "SFM").WorksheetRow();
+        var sfm = items.RowsUsed().Single(r => r.Cell(1).GetString() == "SFM");
         Assert.Equal(("Gul", "Grønn", "Verre"), (sfm.Cell(5).GetString(), sfm.Cell(6).GetString(), sfm.Cell(7).GetString()));
-        Assert.Equal(1, sfm.Cell(13).GetValue<int>());
-        var indicator = wb.Worksheet("Indikatorer").Row(2);
-        Assert.Equal(("DIGITAL-KONTAKT", 57m, 60m, "Gul"), (indicator.Cell(1).GetString(), indicator.Cell(6).GetValue<decimal>(), indicator.Cell(7).GetValue<decimal>(), indicator.Cell(8).GetString()));
-        Assert.Equal(207, wb.Worksheet("Aksjonspunkter").Cell("C2").GetValue<int>());
-        Assert.Equal(1, wb.Worksheet("Saker").SheetView.SplitRow);
+        Assert.Equal((XlsxKind.Number, 1.0, "#,##0"), (sfm.Cell(13).Kind, sfm.Cell(13).GetDouble(), sfm.Cell(13).Format));
+        var indicator = wb.Worksheet("Indikatorer");
+        Assert.Equal(("DIGITAL-KONTAKT", 57.0, 60.0, "Gul"), (indicator.Cell("A2").GetString(), indicator.Cell("F2").GetDouble(), indicator.Cell("G2").GetDouble(), indicator.Cell("H2").GetString()));
+        Assert.Equal(207, wb.Worksheet("Aksjonspunkter").Cell("C2").GetDouble());
+        foreach (var sheet in wb.Sheets)
+        {
+            Assert.Equal(sheet.Name == "Sammendrag" ? 4 : 1, sheet.FrozenRows);
+            Assert.Single(sheet.Tables);
+            Assert.True(sheet.HasFilter);
+        }
+        Assert.Equal("A4:H" + (4 + SampleReport.Build().Goals.Count), wb.Worksheet("Sammendrag").Tables.Single());
     }
 
     [Fact]
-    public void The_charts_are_pictures_in_the_workbook()
+    public void The_charts_are_png_pictures_in_the_workbook()
     {
-        using var wb = new XLWorkbook(new MemoryStream(Build()));
-        Assert.Equal(2, wb.Worksheet("Sammendrag").Pictures.Count);
-        Assert.Equal(SampleReport.Build().Indicators.Count, wb.Worksheet("Indikatorer").Pictures.Count);
+        using var wb = XlsxBook.Open(Build());
+        Assert.Equal(2, wb.Worksheet("Sammendrag").Pictures);
+        Assert.Equal(SampleReport.Build().Indicators.Count, wb.Worksheet("Indikatorer").Pictures);
     }
 
     [Fact]
@@ -47,10 +52,20 @@ public sealed class ReportWorkbookTests
     {
         var report = SampleReport.Build();
         var evil = report with { ActionPoints = [new ActionPointRow("NUIT 1/25", "=HYPERLINK(\"http://x\";\"klikk\")", new DateOnly(2025, 3, 12), 19)] };
-        using var wb = new XLWorkbook(new MemoryStream(ReportWorkbookBuilder.Build(evil, [], "Utkast")));
+        using var wb = XlsxBook.Open(ReportWorkbookBuilder.Build(evil, [], "Utkast"));
         var cell = wb.Worksheet("Aksjonspunkter").Cell("D2");
         Assert.False(cell.HasFormula);
-        Assert.True(cell.Style.IncludeQuotePrefix);
+        Assert.Equal(XlsxKind.Text, cell.Kind);
+        Assert.True(cell.IsTextFormatted);
+    }
+
+    [Fact]
+    public void An_empty_quarter_still_has_its_tables()
+    {
+        var empty = SampleReport.Build() with { ActionPoints = [], Cases = [] };
+        using var wb = XlsxBook.Open(ReportWorkbookBuilder.Build(empty, [], "Utkast"));
+        Assert.Equal("A1:D2", wb.Worksheet("Aksjonspunkter").Tables.Single());
+        Assert.Equal(0, wb.Worksheet("Sammendrag").Pictures);
     }
 
     [Fact]

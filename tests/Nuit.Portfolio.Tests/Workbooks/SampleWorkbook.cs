@@ -1,5 +1,5 @@
 using Nuit.Portfolio.Domain;
-using Nuit.Portfolio.Rendering.Workbooks;
+using Nuit.Portfolio.Files.Workbooks;
 
 namespace Nuit.Portfolio.Tests.Workbooks;
 
@@ -33,17 +33,19 @@ internal static class SampleWorkbook
         return new IndicatorWorkbook(indicators, values, values.Count, new WorkbookAbout(at, "1.0.0-test", "alle mål; fra 2019"));
     }
 
-    public static byte[] ClosedXml(IndicatorWorkbook model)
+    public static byte[] Write(IndicatorWorkbook model)
     {
         using var s = new MemoryStream();
-        ClosedXmlIndicatorWorkbookWriter.Write(model, s);
+        IndicatorWorkbookWriter.Write(model, s);
         return s.ToArray();
     }
 
-    public static byte[] Streaming(IndicatorWorkbook model)
+    public static byte[] Write(int extraRows = 0) => Write(Create(extraRows));
+
+    /// <summary>A workbook of <paramref name="rows"/> distinct indicator codes, one value each, produced lazily.</summary>
+    public static byte[] Many(int rows) => Write(Create() with
     {
-        using var s = new MemoryStream();
-        StreamingIndicatorWorkbookWriter.Write(model, s);
-        return s.ToArray();
-    }
+        Values = Enumerable.Range(0, rows).Select(i => new ValueSheetRow($"K{i}", Period.OfYear(2024), i, null, "Uten mål", "Kilde", null, null, null)),
+        ValueCount = rows,
+    });
 }

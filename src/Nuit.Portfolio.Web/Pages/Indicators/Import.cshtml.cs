@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Features.Indicators;
-using Nuit.Portfolio.Rendering.Workbooks;
+using Nuit.Portfolio.Files.Workbooks;
 using Nuit.Portfolio.Web.Auth;
 
 namespace Nuit.Portfolio.Web.Pages.Indicators;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using Mediator;
-using Nuit.Portfolio.Rendering.Workbooks;
+using Nuit.Portfolio.Files;
+using Nuit.Portfolio.Files.Workbooks;
 
 namespace Nuit.Portfolio.Features.Access;
 
@@ -29,55 +29,24 @@ public sealed record AuditExport(string FileName, string ContentType, byte[] Con
 
 public sealed class ExportAuditTrailHandler(ISender sender, TimeProvider clock) : IQueryHandler<ExportAuditTrail, AuditExport>
 {
-    private static readonly string[] Headers = ["tidspunkt", "element", "gjelder", "felt", "gammel verdi", "ny verdi", "endret av", "via"];
-
     public async ValueTask<AuditExport> Handle(ExportAuditTrail query, CancellationToken cancellationToken)
     {
         var entries = await sender.Send(new GetAuditTrail(query.Item, Limit: int.MaxValue, WithoutNames: query.WithoutNames), cancellationToken);
         var name = $"endringslogg-{clock.GetUtcNow():yyyy-MM-dd}{(query.WithoutNames ? "-uten-navn" : "")}";
         return query.Format == AuditFileFormat.Xlsx
             ? new AuditExport($"{name}.xlsx", IndicatorWorkbookLayout.ContentType, Workbook(entries, query))
-            : new AuditExport($"{name}.csv", AuditExport.CsvContentType, Csv(entries));
+            : new AuditExport($"{name}.csv", AuditExport.CsvContentType, AuditTrailFile.Csv(Rows(entries)));
     }
 
-    private static byte[] Csv(IReadOnlyList<AuditEntry> entries)
-    {
-        var csv = new StringBuilder();
-        Row(csv, Headers);
-        foreach (var e in entries)
-            Row(csv, e.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-                e.Item, e.Subject, e.Field, e.Old, e.New, e.By, e.Via);
-        return [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
+    private static IReadOnlyList<AuditFileRow> Rows(IReadOnlyList<AuditEntry> entries) =>
+        [.. entries.Select(e => new AuditFileRow(e.At.UtcDateTime, e.Item, e.Subject, e.Field, e.Old, e.New, e.By, e.Via))];
 
-    private byte[] Workbook(IReadOnlyList<AuditEntry> entries, ExportAuditTrail query)
-    {
-        // Excel has no time zones: the times are UTC, and the header says so.
-        var sheet = new RoadmapSheet(AuditWorkbookLayout.Sheet, [AuditWorkbookLayout.Time, .. Headers[1..]],
-            [.. entries.Select(e => (IReadOnlyList<object?>)[e.At.UtcDateTime, e.Item, e.Subject, e.Field, e.Old, e.New, e.By, e.Via])]);
-        List<(string, string)> about =
+    private byte[] Workbook(IReadOnlyList<AuditEntry> entries, ExportAuditTrail query) =>
+        AuditTrailFile.Workbook(Rows(entries),
         [
             ("Eksportert", clock.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
             ("Gjelder", query.Item is { Length: > 0 } item ? item.ToUpperInvariant() : "alle endringer"),
             ("Personnavn", query.WithoutNames ? "erstattet med rolle eller «anonymisert»" : "med"),
             ("Endringer", entries.Count.ToString(CultureInfo.InvariantCulture)),
-        ];
-        using var output = new MemoryStream();
-        RoadmapWorkbookWriter.Write([sheet], about, "Endringslogg – Nuit.Portfolio", output);
-        return output.ToArray();
-    }
-
-    private static void Row(StringBuilder csv, params string?[] cells)
-    {
-        csv.AppendJoin(';', cells.Select(Cell));
-        csv.Append("\r\n");
-    }
-
-    /// <summary>Quotes where needed, and defuses text a spreadsheet would run as a formula (the workbooks' own rule).</summary>
-    internal static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (IndicatorWorkbookLayout.LooksLikeFormula(value) && !decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _)) value = "'" + value;
-        return value.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
-    }
+        ]);
 }

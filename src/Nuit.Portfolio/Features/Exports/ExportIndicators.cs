@@ -6,7 +6,7 @@ using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Indicators;
-using Nuit.Portfolio.Rendering.Workbooks;
+using Nuit.Portfolio.Files.Workbooks;
 
 namespace Nuit.Portfolio.Features.Exports;
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
-using Nuit.Portfolio.Rendering.Workbooks;
-using static Nuit.Portfolio.Rendering.Workbooks.IndicatorWorkbookLayout;
+using Nuit.Portfolio.Files.Workbooks;
+using static Nuit.Portfolio.Files.Workbooks.IndicatorWorkbookLayout;
 
 namespace Nuit.Portfolio.Features.Indicators;
 
@@ -35,6 +35,11 @@ public sealed class ImportIndicatorValuesHandler(PortfolioDbContext db, TimeProv
     {
         var fileName = Path.GetFileName(command.FileName);
         var content = IndicatorWorkbookReader.Read(command.Content, fileName);
+        // The known codes are read once (a portfolio has tens of indicators), so a workbook with 33,000 made-up
+        // codes is answered with its first unknown cell instead of one SQL parameter per code.
+        var known = (await db.Indicators.Select(i => i.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (content.Rows.FirstOrDefault(r => !known.Contains(r.Code)) is { } unknown)
+            throw new InputException(fileName, content.Cell(unknown.Row, CodeHeader), $"ukjent indikator «{unknown.Code}».");
         var indicators = await IndicatorEdits.LoadForEditAsync(db, [.. content.Rows.Select(r => r.Code).Distinct()], cancellationToken);
         var ctx = new EditContext(command.ChangedBy, fileName, clock.GetUtcNow());
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
-using static Nuit.Portfolio.Rendering.Workbooks.IndicatorWorkbookLayout;
+using static Nuit.Portfolio.Files.Workbooks.IndicatorWorkbookLayout;
 
 namespace Nuit.Portfolio.Features.Indicators;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Mediator;
-using Nuit.Portfolio.Rendering.Workbooks;
+using Nuit.Portfolio.Files.Workbooks;
 
 namespace Nuit.Portfolio.Features.Roadmap;
 

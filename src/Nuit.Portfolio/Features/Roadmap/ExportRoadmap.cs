@@ -3,8 +3,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
-using Nuit.Portfolio.Rendering.Workbooks;
-using static Nuit.Portfolio.Rendering.Workbooks.RoadmapWorkbookLayout;
+using Nuit.Portfolio.Files.Workbooks;
+using static Nuit.Portfolio.Files.Workbooks.RoadmapWorkbookLayout;
 
 namespace Nuit.Portfolio.Features.Roadmap;
 

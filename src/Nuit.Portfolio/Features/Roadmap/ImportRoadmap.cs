@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
-using Nuit.Portfolio.Rendering.Workbooks;
-using L = Nuit.Portfolio.Rendering.Workbooks.RoadmapWorkbookLayout;
+using Nuit.Portfolio.Files.Workbooks;
+using L = Nuit.Portfolio.Files.Workbooks.RoadmapWorkbookLayout;
 
 namespace Nuit.Portfolio.Features.Roadmap;
 

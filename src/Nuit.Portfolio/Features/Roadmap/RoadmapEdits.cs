@@ -239,7 +239,7 @@ internal static class RoadmapEdits
 
     public static string? IsoDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", Iso);
 
-    public static string Invariant(decimal d) => Rendering.Workbooks.IndicatorWorkbookLayout.Invariant(d);
+    public static string Invariant(decimal d) => Files.Workbooks.IndicatorWorkbookLayout.Invariant(d);
 
     public static string KindName(RoadmapItemKind kind) => kind switch
     {

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Nuit.Portfolio.Rendering.Charts;
-using Nuit.Portfolio.Rendering.Workbooks;
+using Nuit.Portfolio.Files.Workbooks;
 
 namespace Nuit.Portfolio.Rendering.Reports;
 

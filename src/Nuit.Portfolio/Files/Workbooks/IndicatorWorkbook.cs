@@ -1,6 +1,6 @@
 using Nuit.Portfolio.Domain;
 
-namespace Nuit.Portfolio.Rendering.Workbooks;
+namespace Nuit.Portfolio.Files.Workbooks;
 
 /// <summary>
 /// What an indicator workbook shows. <see cref="Values"/> is enumerated once, so a large export can

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Nuit.Portfolio.Rendering.Workbooks;
+namespace Nuit.Portfolio.Files.Workbooks;
 
 /// <summary>
 /// Sheet names, columns and formats shared by the writers and the reader, so an exported workbook
@@ -60,7 +60,11 @@ public static class IndicatorWorkbookLayout
     /// <summary>Removes characters XML 1.0 cannot hold (control characters from PDFs); keeps tab and line breaks.</summary>
     public static string CleanText(string text)
     {
-        if (!text.Any(c => c < ' ' && c is not ('\t' or '\n' or '\r') || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')) return text;
+        // A plain loop: this runs for every text cell of a million-row export.
+        var clean = true;
+        foreach (var c in text)
+            if (c < ' ' && c is not ('\t' or '\n' or '\r') || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF') { clean = false; break; }
+        if (clean) return text;
         var sb = new System.Text.StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {

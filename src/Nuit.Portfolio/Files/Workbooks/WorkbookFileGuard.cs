@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using Nuit.Portfolio.Common;
 
-namespace Nuit.Portfolio.Rendering.Workbooks;
+namespace Nuit.Portfolio.Files.Workbooks;
 
 /// <summary>
 /// Checks an uploaded workbook before any spreadsheet library parses it: size, a real .xlsx package,
