@@ -19,7 +19,7 @@ public static class MeetingCommands
             foreach (var path in parse.GetValue(files)!)
             {
                 if (!File.Exists(path)) throw new InputException(path, null, "Finner ikke filen.");
-                reports.Add(await sender.Send(new ImportDocument(path, await File.ReadAllBytesAsync(path, token), Environment.UserName, parse.GetValue(dryRun)), token));
+                reports.Add(await sender.Send(new ImportDocument(path, await File.ReadAllBytesAsync(path, token), parse.GetValue(dryRun)), token));
             }
             var report = ImportReport.Combine(reports);
             if (format == OutputFormat.Json) { Output.WriteJson(report); return; }
