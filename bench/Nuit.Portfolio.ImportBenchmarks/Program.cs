@@ -54,7 +54,7 @@ for (var round = 0; round <= importRounds; round++)
     foreach (var d in documents)
     {
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ImportDocument(d.Name, d.Bytes, "benchmark"));
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ImportDocument(d.Name, d.Bytes));
     }
     clock.Stop();
     // Round 0 warms up (JIT, the matcher's compiled patterns) and is not counted.

@@ -1,10 +1,8 @@
 using System.CommandLine;
-using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 
@@ -12,18 +10,11 @@ namespace Nuit.Portfolio.Cli;
 
 /// <summary>
 /// Runs one command the way the web host runs a request: same services, same migrate-and-seed path,
-/// same mediator. Errors become one line on stderr and an exit code, never a stack trace.
+/// same mediator. Errors become one line on stderr and an exit code from the shared table (<see cref="Outcomes"/>), never a stack trace.
 /// </summary>
 public static class CliHost
 {
     public const int Ok = 0;
-    public const int Failed = 1;
-    public const int BadInput = 2;
-    public const int NotFound = 3;
-    public const int Busy = 4;
-
-    /// <summary>A stale edit: someone changed it since the version given; nothing was saved.</summary>
-    public const int Conflict = 5;
 
     public static async Task<int> RunAsync(ParseResult parse, Func<ISender, OutputFormat, CancellationToken, Task> action,
         CancellationToken ct, bool seed = true)
@@ -38,45 +29,48 @@ public static class CliHost
             .AddInMemoryCollection(settings)
             .Build();
 
-        ServiceProvider provider;
+        var log = new CliLog();
         try
         {
-            provider = new ServiceCollection()
-                .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole(o => o.SingleLine = true))
-                // stdout carries the result (tables, JSON for scripts); every log line goes to stderr.
-                .Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
+            var provider = new ServiceCollection()
+                // stdout carries the result (tables, JSON for scripts), stderr one line when something fails; log lines go to a file.
+                .AddLogging(b => b.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(log))
                 .AddPortfolio(configuration)
-                .AddScoped<ICurrentUser, OsUser>()
                 .BuildServiceProvider();
-        }
-        catch (StartupException ex)
-        {
-            return Fail(ex.Message, Failed);
-        }
-        await using var _ = provider;
-
-        try
-        {
+            await using var _ = provider;
             await DatabaseInitializer.InitializeAsync(provider, seed && configuration.GetValue("Database:Seed", true), ct);
             await using var scope = provider.CreateAsyncScope();
+            // From the command line the author of a change is the operating-system user running `nuit`.
+            scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(Environment.UserName, Channels.Cli);
             ShowProgress(scope.ServiceProvider.GetRequiredService<WorkProgress>());
             await action(scope.ServiceProvider.GetRequiredService<ISender>(), parse.GetValue(CliOptions.Format), ct);
             ClearProgress();
             return Ok;
         }
-        catch (StartupException ex) { return Fail(ex.Message, Failed); }
-        catch (InputException ex) { return Fail(ex.Message, BadInput); }
-        catch (ValidationException ex) { return Fail(string.Join(" ", ex.Errors.Select(e => e.ErrorMessage)), BadInput); }
-        catch (NotFoundException ex) { return Fail(ex.Message, NotFound); }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Fail("Noen andre har endret dette siden versjonen du oppga; ingenting er lagret. Hent gjeldende verdier og versjoner (med --format json) og prøv igjen.", Conflict);
+            return Fail(ex, parse, log);
         }
-        catch (Exception ex) when (StorageProblem.Describe(ex) is { } storage) { return Fail(storage, Failed); }
-        catch (Exception ex) when (DatabaseBusyException.Is(ex))
+    }
+
+    /// <summary>
+    /// One line on stderr from the shared table (<see cref="Outcomes"/>) and its exit code. A fault nobody foresaw also
+    /// says where its trace is; the trace itself goes to the log file, or with --verbose to stderr too.
+    /// </summary>
+    public static int Fail(Exception ex, ParseResult parse, CliLog? log = null)
+    {
+        log ??= new CliLog();
+        var outcome = Outcomes.Of(ex);
+        if (outcome.Log) log.Write("nuit", LogLevel.Error, outcome.Message, ex);
+        ClearProgress();
+        Console.Error.WriteLine(outcome.Kind switch
         {
-            return Fail("Databasen er opptatt akkurat nå fordi noen andre lagrer; ingenting er lagret. Prøv igjen om litt.", Busy);
-        }
+            OutcomeKind.Unexpected => $"Feil: {outcome.Message} Detaljene står i {CliLog.FilePath}; kjør kommandoen på nytt med --verbose for å se dem her, og meld feilen hvis den gjentar seg.",
+            OutcomeKind.Conflict => $"Feil: {outcome.Message} (med --format json får du gjeldende versjoner)",
+            _ => $"Feil: {outcome.Message}",
+        });
+        if (parse.GetValue(CliOptions.Verbose)) Console.Error.WriteLine(ex);
+        return outcome.ExitCode;
     }
 
     private static bool _progressShown;
@@ -141,18 +135,4 @@ public static class CliHost
 
         public override void Flush() => inner.Flush();
     }
-
-    private static int Fail(string message, int code)
-    {
-        ClearProgress();
-        Console.Error.WriteLine($"Feil: {message}");
-        return code;
-    }
-}
-
-/// <summary>From the command line the author of a change is the operating-system user running `nuit`.</summary>
-internal sealed class OsUser : ICurrentUser
-{
-    public string Name => Environment.UserName;
-    public string Via => "cli";
 }

@@ -36,8 +36,15 @@ public static class CliOptions
         Recursive = true,
     };
 
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Vis hele feilmeldingen (med stakkspor) når noe uventet går galt; ellers står den bare i loggfilen.",
+        Recursive = true,
+    };
+
     public static void AddTo(RootCommand root)
     {
+        root.Options.Add(Verbose);
         root.Options.Add(Db);
         root.Options.Add(Provider);
         root.Options.Add(Connection);

@@ -21,6 +21,20 @@ public static class NuitProgram
         AccessCommands.AddTo(root);
         SynthCommand.AddTo(root);
         RoadmapCommands.AddTo(root);
-        return await root.Parse(args).InvokeAsync();
+        var parse = root.Parse(args);
+        try
+        {
+            // Our own last resort instead of System.CommandLine's, which prints the stack trace.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the work was stopped on purpose; a unit of work that had begun was rolled back.
+            return 130;
+        }
+        catch (Exception ex)
+        {
+            return CliHost.Fail(ex, parse);
+        }
     }
 }

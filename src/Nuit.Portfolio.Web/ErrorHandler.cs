@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
@@ -8,10 +7,9 @@ using Nuit.Portfolio.Data;
 namespace Nuit.Portfolio.Web;
 
 /// <summary>
-/// Turns the library's exceptions into problem responses: bad input 400 with the field, missing 404,
-/// a stale edit 409 with the current values, too large 413 with the limit, a database locked through every retry
-/// 503 with Retry-After; anything else 500 without internals
-/// (the details go to the log only).
+/// Turns the library's exceptions into problem responses through the one table (<see cref="Outcomes"/>): bad input 400
+/// with the field, missing 404, a stale edit 409 with the current values, a database locked through every retry 503 with
+/// Retry-After; anything else 500 without internals (the trace goes to the log only). Too large is 413 with the limit.
 /// </summary>
 internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<ErrorHandler> log) : IExceptionHandler
 {
@@ -22,21 +20,13 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
             await Auth.RequestSizeCheck.TooLarge(context, Auth.RequestSizeCheck.LimitFor(context) ?? 0);
             return true;
         }
-        // Logged: faults nobody foresaw, and a full or read-only disk, which needs the operator. Retry-After: a busy database.
-        var (status, title, detail, logIt, retryAfter) = exception switch
-        {
-            ValidationException v => (400, "Ugyldig forespørsel", string.Join(" ", v.Errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}")), false, false),
-            InputException i => (400, "Ugyldige data", i.Message, false, false),
-            NotFoundException n => (404, "Finnes ikke", n.Message, false, false),
-            _ when StorageProblem.Describe(exception) is { } storage => (503, "Kan ikke lagre", storage, true, false),
-            _ when DatabaseBusyException.Is(exception) => (503, "Databasen er opptatt", "Databasen er opptatt akkurat nå fordi noen andre lagrer. Ingenting er lagret; prøv igjen om noen sekunder.", false, true),
-            DbUpdateConcurrencyException => (409, "Endret av en annen", "Noen andre har endret dette siden du hentet det. Hent gjeldende verdier og prøv igjen.", false, false),
-            _ => (500, "Intern feil", "Noe gikk galt. Feilen er logget.", true, false),
-        };
-        if (logIt) log.LogError(exception, "Feil på {Path}", context.Request.Path);
+        var outcome = Outcomes.Of(exception);
+        if (outcome.Log) log.LogError(exception, "Feil på {Path}", context.Request.Path);
+        var (status, title) = (outcome.HttpStatus, outcome.Title);
+        var detail = outcome.Log ? $"{outcome.Message} Feilen er logget." : outcome.Message;
 
         context.Response.StatusCode = status;
-        if (retryAfter) context.Response.Headers.RetryAfter = DatabaseBusyException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (outcome.Kind == OutcomeKind.Busy) context.Response.Headers.RetryAfter = DatabaseBusyException.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // People in a browser get a page in bokmål; the API and scripts get a problem document.
         if (!context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
         {
@@ -45,8 +35,8 @@ internal sealed class ErrorHandler(IProblemDetailsService problems, ILogger<Erro
             return true;
         }
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };
-        if (exception is ValidationException ve)
-            problem.Extensions["errors"] = ve.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).ToArray());
+        if (outcome.Errors.Any(e => e.Field is not null))
+            problem.Extensions["errors"] = outcome.Errors.Where(e => e.Field is not null).GroupBy(e => e.Field!).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
         if (exception is DbUpdateConcurrencyException conflict)
             problem.Extensions["current"] = await CurrentValuesAsync(conflict, cancellationToken);
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });

@@ -34,12 +34,7 @@ public static class Format
     /// <summary>CSS class for a status; the text always goes beside the colour.</summary>
     public static string RagClass(RagStatus rag) => "rag rag-" + rag.ToCode();
 
-    public static string LinkState(string state) => state switch
-    {
-        "confirmed" => "Bekreftet",
-        "rejected" => "Avvist",
-        _ => "Foreslått",
-    };
+    public static string LinkState(Domain.LinkState state) => Features.Linking.LinkStates.ToDisplayString(state);
 
     public static string KindName(RoadmapItemKind kind) => kind switch
     {

@@ -57,6 +57,7 @@ app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRequestUser();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UsePasswordChangeGate();

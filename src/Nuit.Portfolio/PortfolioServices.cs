@@ -53,8 +53,9 @@ public static class PortfolioServices
             options.Assemblies = [typeof(PortfolioServices)];
             options.PipelineBehaviors = [typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
         });
-        // Hosts that know who is acting (web: the signed-in user, CLI: the OS user) register their own after this.
-        services.TryAddScoped<ICurrentUser, SystemUser>();
+        // One holder per scope; each host sets it once (web: the signed-in user, CLI: the OS user, work: who queued it).
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         services.AddScoped<AuditTrail>();
         services.AddSingleton<MatcherCache>();
         services.AddScoped<CaseLinker>();

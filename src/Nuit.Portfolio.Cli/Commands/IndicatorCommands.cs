@@ -81,7 +81,7 @@ public static class IndicatorCommands
         set.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
         {
             var result = await sender.Send(new SetIndicatorValue(parse.GetValue(code)!, parse.GetValue(period)!,
-                ParseNumber(parse.GetValue(value)!), parse.GetValue(source)!, parse.GetValue(note), Environment.UserName, "cli", parse.GetValue(expected)), token);
+                ParseNumber(parse.GetValue(value)!), parse.GetValue(source)!, parse.GetValue(note), parse.GetValue(expected)), token);
             WriteResult(result, format);
         }, ct));
         return new Command("values", "Verdier for indikatorer.") { set };
@@ -97,7 +97,7 @@ public static class IndicatorCommands
         set.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
         {
             var result = await sender.Send(new SetIndicatorTarget(parse.GetValue(code)!, parse.GetValue(period)!,
-                ParseNumber(parse.GetValue(value)!), parse.GetValue(caseOption), parse.GetValue(note), Environment.UserName, "cli", parse.GetValue(expected)), token);
+                ParseNumber(parse.GetValue(value)!), parse.GetValue(caseOption), parse.GetValue(note), parse.GetValue(expected)), token);
             WriteResult(result, format);
         }, ct));
         return new Command("targets", "Målverdier for indikatorer.") { set };
@@ -145,7 +145,7 @@ public static class IndicatorCommands
             var info = new FileInfo(path);
             if (info.Length > Files.Workbooks.WorkbookFileGuard.MaxFileBytes)
                 throw new InputException(path, null, $"filen er {info.Length / 1024 / 1024} MB; grensen er {Files.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
-            var report = await sender.Send(new ImportIndicatorValues(await File.ReadAllBytesAsync(path, token), path, parse.GetValue(dryRun), Environment.UserName), token);
+            var report = await sender.Send(new ImportIndicatorValues(await File.ReadAllBytesAsync(path, token), path, parse.GetValue(dryRun)), token);
             if (format == OutputFormat.Json) { Output.WriteJson(report); return; }
             Console.Out.WriteLine(report.DryRun
                 ? $"Prøvekjøring av {report.FileName}: {report.RowsRead} rader lest, {report.RowsChanged} ville blitt endret. Ingenting er lagret."

@@ -69,7 +69,7 @@ public static class LinkCommands
             }
             Output.WriteTable(["Sak", "Møtedato", "Type", "Tilstand", "Styrke", "Tittel", "Belegg"], list.Select(c => new[]
             {
-                c.Case, Iso(c.MeetingDate), c.Type, c.State, c.Score.ToString("0.00", CultureInfo.InvariantCulture), c.Title,
+                c.Case, Iso(c.MeetingDate), c.Type, c.State.ToCode(), c.Score.ToString("0.00", CultureInfo.InvariantCulture), c.Title,
                 c.Evidence.Count == 0 ? "" : $"{c.Evidence[0].Section}: {c.Evidence[0].Text}",
             }));
         }, ct));
@@ -86,7 +86,7 @@ public static class LinkCommands
             if (format == OutputFormat.Json) { Output.WriteJson(list); return; }
             Output.WriteTable(["Kode", "Type", "Tilstand", "Styrke", "Navn", "Bestemt av"], list.Select(l => new[]
             {
-                l.Item, l.Kind, l.State, l.Score.ToString("0.00", CultureInfo.InvariantCulture), l.Name, l.DecidedBy ?? "",
+                l.Item, l.Kind, l.State.ToCode(), l.Score.ToString("0.00", CultureInfo.InvariantCulture), l.Name, l.DecidedBy ?? "",
             }));
         }, ct));
 
@@ -99,15 +99,13 @@ public static class LinkCommands
         {
             var subCase = new Option<string>("--case") { Description = "Saken, f.eks. \"NUIT 31/24\".", Required = true };
             var item = new Option<string>("--item") { Description = "Koden til elementet, f.eks. SFM.", Required = true };
-            var by = new Option<string?>("--by") { Description = "Hvem som bestemmer (standard: brukernavnet)." };
             var note = new Option<string?>("--note") { Description = "Begrunnelse, lagres som belegg." };
-            var sub = new Command(name, description) { subCase, item, by, note };
+            var sub = new Command(name, description) { subCase, item, note };
             sub.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
             {
-                var link = await sender.Send(new DecideLink(parse.GetValue(subCase)!, parse.GetValue(item)!, decision,
-                    parse.GetValue(by) ?? Environment.UserName, parse.GetValue(note)), token);
+                var link = await sender.Send(new DecideLink(parse.GetValue(subCase)!, parse.GetValue(item)!, decision, parse.GetValue(note)), token);
                 if (format == OutputFormat.Json) { Output.WriteJson(link); return; }
-                Console.Out.WriteLine($"{parse.GetValue(subCase)} → {link.Item}: {link.State} ({link.DecidedBy})");
+                Console.Out.WriteLine($"{parse.GetValue(subCase)} → {link.Item}: {link.State.ToCode()} ({link.DecidedBy})");
             }, ct));
             links.Subcommands.Add(sub);
         }

@@ -21,7 +21,7 @@ public static class MeetingCommands
             foreach (var path in parse.GetValue(files)!)
             {
                 if (!File.Exists(path)) throw new InputException(path, null, "Finner ikke filen.");
-                reports.Add(await sender.Send(new ImportDocument(path, await File.ReadAllBytesAsync(path, token), Environment.UserName, parse.GetValue(dryRun))
+                reports.Add(await sender.Send(new ImportDocument(path, await File.ReadAllBytesAsync(path, token), parse.GetValue(dryRun))
                 {
                     Meeting = parse.GetValue(meeting),
                     MeetingDate = parse.GetValue(date),

@@ -22,7 +22,7 @@ public static class ReportCommands
             object result;
             if (parse.GetValue(publish))
             {
-                var created = await sender.Send(new CreateReport(parse.GetValue(quarter)!, Publish: true, CreatedBy: Environment.UserName), token);
+                var created = await sender.Send(new CreateReport(parse.GetValue(quarter)!, Publish: true), token);
                 var list = new List<(string, byte[])>();
                 foreach (var f in created.Report.Files)
                     list.Add((f.Name, (await sender.Send(new GetReportFile(created.Report.Id, f.Name), token)).Content));

@@ -62,7 +62,7 @@ public static class RoadmapCommands
         var start = new Command("new", "Starter et nytt planår: gjeldende plan fryses, og veikartet videreføres som den nye planen.") { year, name };
         start.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
         {
-            var r = await sender.Send(new StartPlanYear(parse.GetValue(year), parse.GetValue(name), Environment.UserName), token);
+            var r = await sender.Send(new StartPlanYear(parse.GetValue(year), parse.GetValue(name)), token);
             if (format == OutputFormat.Json) { Output.WriteJson(r); return; }
             Console.Out.WriteLine($"{r.ClosedPlanName} er lagret ({r.Items} elementer, {r.Milestones} milepæler, {r.Targets} målverdier). Gjeldende plan er nå {r.PlanName}.");
         }, ct));
@@ -131,7 +131,7 @@ public static class RoadmapCommands
             if (!File.Exists(path)) throw new Common.InputException(path, null, "filen finnes ikke.");
             if (new FileInfo(path).Length > Files.Workbooks.WorkbookFileGuard.MaxFileBytes)
                 throw new Common.InputException(path, null, $"filen er større enn {Files.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
-            var report = await sender.Send(new ImportRoadmap(await File.ReadAllBytesAsync(path, token), path, parse.GetValue(dryRun), Environment.UserName), token);
+            var report = await sender.Send(new ImportRoadmap(await File.ReadAllBytesAsync(path, token), path, parse.GetValue(dryRun)), token);
             if (format == OutputFormat.Json) { Output.WriteJson(report); return; }
             Console.Out.WriteLine(report.DryRun
                 ? $"Prøvekjøring av {report.FileName}: {report.RowsRead} rader lest; {report.Added} ville blitt lagt til og {report.Changed} endret. Ingenting er lagret."
@@ -187,8 +187,7 @@ public static class RoadmapCommands
         var (name, description, aliases) = (Required("--name", "Navnet på målet."), Text("--description", "Beskrivelse."), Many("--alias", "Navn tekstene bruker."));
         var command = new Command("add", "Legger til et mål.") { code, name, description, aliases };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
-            Write(await sender.Send(new AddGoal(parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(description), ListOf(parse, aliases),
-                Environment.UserName, "cli"), token), format), ct));
+            Write(await sender.Send(new AddGoal(parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(description), ListOf(parse, aliases)), token), format), ct));
         return command;
     }
 
@@ -200,7 +199,7 @@ public static class RoadmapCommands
         var command = new Command("add", "Legger til et delmål under et mål.") { code, goal, name, description, aliases };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
             Write(await sender.Send(new AddSubGoal(parse.GetValue(code)!, parse.GetValue(goal)!, parse.GetValue(name)!, parse.GetValue(description),
-                ListOf(parse, aliases), Environment.UserName, "cli"), token), format), ct));
+                ListOf(parse, aliases)), token), format), ct));
         return command;
     }
 
@@ -211,8 +210,7 @@ public static class RoadmapCommands
             Many("--alias", "Alle aliasene (erstatter listen)."));
         var command = new Command("edit", $"Endrer navn, beskrivelse eller aliaser for {what}.") { code, name, description, aliases };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
-            Write(await sender.Send(new EditItem(parse.GetValue(code)!, kind, parse.GetValue(name), parse.GetValue(description), ListOf(parse, aliases),
-                ChangedBy: Environment.UserName, Via: "cli"), token), format), ct));
+            Write(await sender.Send(new EditItem(parse.GetValue(code)!, kind, parse.GetValue(name), parse.GetValue(description), ListOf(parse, aliases)), token), format), ct));
         return command;
     }
 
@@ -222,7 +220,7 @@ public static class RoadmapCommands
         var reason = Text("--reason", "Hvorfor (lagres i historikken).");
         var command = new Command("retire", $"Avvikler {what}: det forsvinner fra veikartet, men historikken beholdes.") { code, reason };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
-            Write(await sender.Send(new RetireItem(parse.GetValue(code)!, kind, parse.GetValue(reason), ChangedBy: Environment.UserName, Via: "cli"), token), format), ct));
+            Write(await sender.Send(new RetireItem(parse.GetValue(code)!, kind, parse.GetValue(reason)), token), format), ct));
         return command;
     }
 
@@ -236,7 +234,7 @@ public static class RoadmapCommands
         var command = new Command("add", "Legger til et tiltak.") { code, name, owner, phase, goal, subGoals, aliases, description };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
             Write(await sender.Send(new AddInitiative(parse.GetValue(code)!, parse.GetValue(name)!, parse.GetValue(owner), parse.GetValue(phase),
-                ListOf(parse, subGoals), parse.GetValue(goal), ListOf(parse, aliases), parse.GetValue(description), Environment.UserName, "cli"), token), format), ct));
+                ListOf(parse, subGoals), parse.GetValue(goal), ListOf(parse, aliases), parse.GetValue(description)), token), format), ct));
         return command;
     }
 
@@ -249,8 +247,7 @@ public static class RoadmapCommands
         var command = new Command("edit", "Endrer et tiltak; bare feltene som oppgis.") { code, name, owner, phase, status, goal, subGoals, aliases, description };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
             Write(await sender.Send(new EditInitiative(parse.GetValue(code)!, parse.GetValue(name), parse.GetValue(owner), parse.GetValue(phase),
-                parse.GetValue(status), ListOf(parse, subGoals), parse.GetValue(goal), ListOf(parse, aliases), parse.GetValue(description),
-                ChangedBy: Environment.UserName, Via: "cli"), token), format), ct));
+                parse.GetValue(status), ListOf(parse, subGoals), parse.GetValue(goal), ListOf(parse, aliases), parse.GetValue(description)), token), format), ct));
         return command;
     }
 
@@ -264,7 +261,7 @@ public static class RoadmapCommands
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
             Write(await sender.Send(new AddIndicator(parse.GetValue(code)!, parse.GetValue(goal)!, parse.GetValue(name)!, parse.GetValue(unit)!,
                 parse.GetValue(direction) ?? "higher", parse.GetValue(periodicity) ?? "year", parse.GetValue(source), null,
-                Fraction(parse.GetValue(tolerance)), parse.GetValue(description), null, Environment.UserName, "cli"), token), format), ct));
+                Fraction(parse.GetValue(tolerance)), parse.GetValue(description), null), token), format), ct));
         return command;
     }
 
@@ -276,8 +273,7 @@ public static class RoadmapCommands
         var command = new Command("edit", "Endrer definisjonen av en indikator; bare feltene som oppgis.") { code, name, unit, direction, source, tolerance, description };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
             Write(await sender.Send(new EditIndicator(parse.GetValue(code)!, parse.GetValue(name), parse.GetValue(unit), parse.GetValue(direction), null,
-                parse.GetValue(source), null, Fraction(parse.GetValue(tolerance)), parse.GetValue(description),
-                ChangedBy: Environment.UserName, Via: "cli"), token), format), ct));
+                parse.GetValue(source), null, Fraction(parse.GetValue(tolerance)), parse.GetValue(description)), token), format), ct));
         return command;
     }
 
@@ -301,7 +297,7 @@ public static class RoadmapCommands
         var add = new Command("add", "Legger til en milepæl.") { initiative, name, planned, forecast, actual, source };
         add.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
             WriteMilestone(await sender.Send(new AddMilestone(parse.GetValue(initiative)!, parse.GetValue(name)!, parse.GetValue(planned), parse.GetValue(forecast),
-                parse.GetValue(actual), parse.GetValue(source), Environment.UserName, "cli"), token), format), ct));
+                parse.GetValue(actual), parse.GetValue(source)), token), format), ct));
 
         var id = new Argument<int>("nr") { Description = "Milepælens nummer (nuit milestones list KODE)." };
         var newName = Text("--name", "Nytt navn.");
@@ -309,7 +305,7 @@ public static class RoadmapCommands
         var edit = new Command("edit", "Flytter eller endrer en milepæl; \"\" fjerner en dato.") { id, newName, planned2, forecast2, actual2, source2 };
         edit.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
             WriteMilestone(await sender.Send(new EditMilestone(parse.GetValue(id), parse.GetValue(newName), parse.GetValue(planned2), parse.GetValue(forecast2),
-                parse.GetValue(actual2), parse.GetValue(source2), ChangedBy: Environment.UserName, Via: "cli"), token), format), ct));
+                parse.GetValue(actual2), parse.GetValue(source2)), token), format), ct));
 
         return new Command("milestones", "Milepæler (leveranser) for tiltak.") { list, add, edit };
 

@@ -36,12 +36,10 @@ public static class StatusCommands
         var quarter = new Option<string>("--quarter") { Description = "Kvartalet, f.eks. 2025-Q1.", Required = true };
         var rag = new Option<string>("--rag") { Description = "green, amber, red eller grey (grønn, gul, rød, grå).", Required = true };
         var text = new Option<string?>("--text") { Description = "Kort kommentar til statusen." };
-        var by = new Option<string?>("--by") { Description = "Hvem som rapporterer (standard: brukernavnet)." };
-        var set = new Command("set", "Setter status for et kvartal; tidligere status for kvartalet beholdes i historikken.") { setCode, quarter, rag, text, by };
+        var set = new Command("set", "Setter status for et kvartal; tidligere status for kvartalet beholdes i historikken.") { setCode, quarter, rag, text };
         set.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
         {
-            var entry = await sender.Send(new SetStatus(parse.GetValue(setCode)!, parse.GetValue(quarter)!, parse.GetValue(rag)!,
-                parse.GetValue(text), parse.GetValue(by) ?? Environment.UserName), token);
+            var entry = await sender.Send(new SetStatus(parse.GetValue(setCode)!, parse.GetValue(quarter)!, parse.GetValue(rag)!, parse.GetValue(text)), token);
             if (format == OutputFormat.Json) { Output.WriteJson(entry); return; }
             Console.Out.WriteLine($"{entry.Item} {entry.Quarter}: {entry.RagText} ({entry.Author})");
         }, ct));

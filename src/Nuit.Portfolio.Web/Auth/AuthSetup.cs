@@ -29,7 +29,6 @@ public static class AuthSetup
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
 
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
         services.AddSingleton<SignInThrottle>();
 
         var auth = services.AddAuthentication(SmartScheme)

@@ -19,22 +19,22 @@ public static class IndicatorEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Indikatorer").RequireAuthorization(Policies.Reader);
 
-        api.MapPut("/indicators/{code}/values/{period}", async (string code, string period, ValueInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new SetIndicatorValue(code, period, input.Value, input.Source, input.Note, Who(http), "api", input.ExpectedVersion), ct)))
+        api.MapPut("/indicators/{code}/values/{period}", async (string code, string period, ValueInput input, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SetIndicatorValue(code, period, input.Value, input.Source, input.Note, input.ExpectedVersion), ct)))
             .RequireAuthorization(Policies.Editor);
 
-        api.MapPut("/indicators/{code}/targets/{period}", async (string code, string period, TargetInput input, HttpContext http, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new SetIndicatorTarget(code, period, input.Value, input.Case, input.Note, Who(http), "api", input.ExpectedVersion), ct)))
+        api.MapPut("/indicators/{code}/targets/{period}", async (string code, string period, TargetInput input, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SetIndicatorTarget(code, period, input.Value, input.Case, input.Note, input.ExpectedVersion), ct)))
             .RequireAuthorization(Policies.Editor);
 
-        api.MapPost("/indicators/values", async (IFormFile? file, [FromQuery] bool? dryRun, HttpContext http, ISender sender, CancellationToken ct) =>
+        api.MapPost("/indicators/values", async (IFormFile? file, [FromQuery] bool? dryRun, ISender sender, CancellationToken ct) =>
         {
             if (file is null) throw new InputException("forespørselen", "felt file", "last opp arbeidsboken som multipart/form-data i feltet «file».");
             if (file.Length > Files.Workbooks.WorkbookFileGuard.MaxFileBytes)
                 throw new InputException(file.FileName, null, $"filen er større enn {Files.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
-            return TypedResults.Ok(await sender.Send(new ImportIndicatorValues(buffer.ToArray(), file.FileName, dryRun ?? false, Who(http)), ct));
+            return TypedResults.Ok(await sender.Send(new ImportIndicatorValues(buffer.ToArray(), file.FileName, dryRun ?? false), ct));
         }).DisableAntiforgery().RequireAuthorization(Policies.Editor)
             .WithMetadata(new RequestSizeLimitAttribute(Files.Workbooks.WorkbookFileGuard.MaxFileBytes + 1024 * 1024));
 
@@ -51,7 +51,4 @@ public static class IndicatorEndpoints
 
         return app;
     }
-
-    /// <summary>The signed-in user or token: every /api route requires one.</summary>
-    private static string Who(HttpContext http) => http.User.Identity!.Name!;
 }

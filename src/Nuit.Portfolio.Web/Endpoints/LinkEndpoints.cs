@@ -24,12 +24,12 @@ public static class LinkEndpoints
             TypedResults.Ok(await sender.Send(new GetCaseLinks($"{body} {number}"), ct)));
         caseLinks.MapGet("/history", async (string body, string number, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetTreatmentChain($"{body} {number}"), ct)));
-        caseLinks.MapPost("/links", (string body, string number, LinkRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-            Decide(body, number, request, LinkDecision.Add, http, sender, ct)).RequireAuthorization(Policies.Editor);
-        caseLinks.MapPost("/links/confirm", (string body, string number, LinkRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-            Decide(body, number, request, LinkDecision.Confirm, http, sender, ct)).RequireAuthorization(Policies.Editor);
-        caseLinks.MapPost("/links/reject", (string body, string number, LinkRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
-            Decide(body, number, request, LinkDecision.Reject, http, sender, ct)).RequireAuthorization(Policies.Editor);
+        caseLinks.MapPost("/links", (string body, string number, LinkRequest request, ISender sender, CancellationToken ct) =>
+            Decide(body, number, request, LinkDecision.Add, sender, ct)).RequireAuthorization(Policies.Editor);
+        caseLinks.MapPost("/links/confirm", (string body, string number, LinkRequest request, ISender sender, CancellationToken ct) =>
+            Decide(body, number, request, LinkDecision.Confirm, sender, ct)).RequireAuthorization(Policies.Editor);
+        caseLinks.MapPost("/links/reject", (string body, string number, LinkRequest request, ISender sender, CancellationToken ct) =>
+            Decide(body, number, request, LinkDecision.Reject, sender, ct)).RequireAuthorization(Policies.Editor);
 
         api.MapGet("/search", async (string q, int? limit, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SearchCases(q, limit ?? 50), ct)));
@@ -40,7 +40,7 @@ public static class LinkEndpoints
         return app;
     }
 
-    private static async Task<IResult> Decide(string body, string number, LinkRequest request, LinkDecision decision, HttpContext http, ISender sender, CancellationToken ct) =>
+    private static async Task<IResult> Decide(string body, string number, LinkRequest request, LinkDecision decision, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new DecideLink($"{body} {number}", request.Item, decision,
-            http.User.Identity!.Name!, request.Note, request.ExpectedVersion), ct));
+            request.Note, request.ExpectedVersion), ct));
 }

@@ -10,10 +10,10 @@ public static class ReportEndpoints
     {
         var api = app.MapGroup("/api/reports").WithTags("Kvartalsrapporter").RequireAuthorization(Policies.Reader);
 
-        api.MapPost("", async (string quarter, bool? publish, HttpContext http, ISender sender, CancellationToken ct) =>
+        api.MapPost("", async (string quarter, bool? publish, ISender sender, CancellationToken ct) =>
         {
-            var result = await sender.Send(new CreateReport(quarter, publish ?? false, http.User.Identity?.Name ?? "api"), ct);
-            return result.Outcome == "created"
+            var result = await sender.Send(new CreateReport(quarter, publish ?? false), ct);
+            return result.Outcome == ReportOutcome.Created
                 ? Results.Created($"/api/reports/{result.Report.Id}", result)
                 : Results.Ok(result);
         }).RequireAuthorization(Policies.Editor);

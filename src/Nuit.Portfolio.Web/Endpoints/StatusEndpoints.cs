@@ -15,9 +15,9 @@ public static class StatusEndpoints
 
         api.MapGet("/status/{code}", async (string code, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetStatusHistory(code), ct)));
-        api.MapPost("/status/{code}", async (string code, StatusRequest request, HttpContext http, ISender sender, CancellationToken ct) =>
+        api.MapPost("/status/{code}", async (string code, StatusRequest request, ISender sender, CancellationToken ct) =>
         {
-            var entry = await sender.Send(new SetStatus(code, request.Quarter, request.Rag, request.Text, http.User.Identity?.Name ?? "api", request.SeenLatest), ct);
+            var entry = await sender.Send(new SetStatus(code, request.Quarter, request.Rag, request.Text, request.SeenLatest), ct);
             return TypedResults.Created($"/api/status/{entry.Item}", entry);
         }).RequireAuthorization(Policies.Editor);
         return app;

@@ -21,15 +21,15 @@ public static class WorkEndpoints
         api.MapGet("/jobs/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetWork(id), ct)));
 
-        api.MapPost("/reports/jobs", async (string quarter, bool? publish, ICurrentUser user, ISender sender, CancellationToken ct) =>
-            Accepted(await sender.Send(new QueueReport(quarter, publish ?? false, user.Name), ct)))
+        api.MapPost("/reports/jobs", async (string quarter, bool? publish, ISender sender, CancellationToken ct) =>
+            Accepted(await sender.Send(new QueueReport(quarter, publish ?? false), ct)))
             .RequireAuthorization(Policies.Editor);
 
-        api.MapPost("/imports/jobs", async (IFormFile file, bool? dryRun, ICurrentUser user, ISender sender, CancellationToken ct) =>
+        api.MapPost("/imports/jobs", async (IFormFile file, bool? dryRun, ISender sender, CancellationToken ct) =>
             {
                 using var buffer = new MemoryStream();
                 await file.CopyToAsync(buffer, ct);
-                return Accepted(await sender.Send(new QueueImport(file.FileName, buffer.ToArray(), user.Name, dryRun ?? false), ct));
+                return Accepted(await sender.Send(new QueueImport(file.FileName, buffer.ToArray(), dryRun ?? false), ct));
             })
             .DisableAntiforgery()
             .RequireAuthorization(Policies.Editor)

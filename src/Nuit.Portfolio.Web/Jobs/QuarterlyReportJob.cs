@@ -1,6 +1,7 @@
 using Hangfire;
 using Mediator;
 using Microsoft.Extensions.Options;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Reports;
 
@@ -10,7 +11,7 @@ namespace Nuit.Portfolio.Web.Jobs;
 /// Builds the draft report for a quarter (by default the one that just ended) unless the database already
 /// has a report for it. Safe to run any number of times: the report row decides, not the scheduler.
 /// </summary>
-public sealed class QuarterlyReportJob(ISender sender, ReportNotifier notifier, TimeProvider clock, IOptions<ReportScheduleOptions> options)
+public sealed class QuarterlyReportJob(ISender sender, CurrentUser user, ReportNotifier notifier, TimeProvider clock, IOptions<ReportScheduleOptions> options)
 {
     public const string CreatedBy = "planlagt jobb";
 
@@ -19,15 +20,9 @@ public sealed class QuarterlyReportJob(ISender sender, ReportNotifier notifier, 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RunAsync(string? quarter, CancellationToken cancellationToken)
     {
-        var q = quarter ?? LastEndedQuarter(clock.GetUtcNow(), options.Value.TimeZone).ToString();
-        var result = await sender.Send(new CreateReport(q, Publish: false, CreatedBy: CreatedBy, OnlyIfMissing: true), cancellationToken);
-        if (result.Outcome != "existing") await notifier.ReportReadyAsync(result.Report, cancellationToken);
-    }
-
-    /// <summary>The quarter that ended most recently in the council's own time zone (on 1 April 06:00 in Oslo: Q1).</summary>
-    public static Quarter LastEndedQuarter(DateTimeOffset now, string timeZone)
-    {
-        var local = TimeZoneInfo.ConvertTime(now, ReportScheduling.FindTimeZone(timeZone));
-        return Quarter.FromDate(DateOnly.FromDateTime(local.DateTime)).Previous();
+        var q = quarter ?? Quarter.LastEnded(clock.GetUtcNow(), options.Value.TimeZone).ToString();
+        user.Set(CreatedBy, Channels.Job);
+        var result = await sender.Send(new CreateReport(q, Publish: false, OnlyIfMissing: true), cancellationToken);
+        if (result.Outcome != ReportOutcome.Existing) await notifier.ReportReadyAsync(result.Report, cancellationToken);
     }
 }

@@ -107,7 +107,7 @@ internal sealed class ReportStartup(
         if (!o.CatchUpAtStart) return;
 
         // Runs after DatabaseStartup (registered before it), so the Reports table exists.
-        var quarter = QuarterlyReportJob.LastEndedQuarter(clock.GetUtcNow(), o.TimeZone).ToString();
+        var quarter = Nuit.Portfolio.Domain.Quarter.LastEnded(clock.GetUtcNow(), o.TimeZone).ToString();
         await using var scope = services.CreateAsyncScope();
         var existing = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ListReports(quarter), cancellationToken);
         if (existing.Count > 0) return;

@@ -55,18 +55,17 @@ public sealed class ImportModel(ISender sender, IOptions<WorkOptions> work) : Pa
         }
         using var buffer = new MemoryStream();
         await document.CopyToAsync(buffer, ct);
-        return await StartAsync(new QueueImport(document.FileName, buffer.ToArray(), Who), ct);
+        return await StartAsync(new QueueImport(document.FileName, buffer.ToArray()), ct);
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid work, CancellationToken ct)
     {
         try
         {
-            return await StartAsync(new QueueImport("dokument", null, Who, ConfirmPreview: work), ct);
+            return await StartAsync(new QueueImport("dokument", null, ConfirmPreview: work), ct);
         }
-        catch (InputException ex)
+        catch (Exception ex) when (FormErrors.TryAdd(ModelState, ex, formKey: "document"))
         {
-            ModelState.AddModelError("document", ex.Reason);
             return Page();
         }
     }
@@ -76,8 +75,6 @@ public sealed class ImportModel(ISender sender, IOptions<WorkOptions> work) : Pa
         var started = await sender.Send(request, ct);
         return LocalRedirect(WorkWait.NextUrl(await WorkWait.ForAsync(sender, started, work.Value.PageWait, ct)));
     }
-
-    private string Who => User.Identity?.Name ?? "nettleser";
 
     public static string StatusText(string status) => status switch
     {

@@ -27,9 +27,17 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 }
 
 /// <summary>
+/// A command whose handler opens and commits its own transactions (a report rendered outside the write lock, a dry run
+/// that rolls back, background work that claims its row first, a backup of the file itself). The transaction behaviour
+/// leaves it alone; every other command gets one transaction from the pipeline.
+/// </summary>
+public interface IOwnsTransaction;
+
+/// <summary>
 /// Wraps each command in one database transaction: an edit or import is all or nothing, whatever
 /// number of SaveChanges calls its handler makes. On SQLite a locked database runs the whole command
-/// again from fresh reads (<see cref="UnitOfWork"/>, ADR 11). Queries pass through untouched.
+/// again from fresh reads (<see cref="UnitOfWork"/>, ADR 11). Queries pass through untouched, and so do
+/// commands marked <see cref="IOwnsTransaction"/>.
 /// </summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(PortfolioDbContext db)
     : IPipelineBehavior<TMessage, TResponse>
@@ -37,7 +45,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(PortfolioDbContext
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (db.Database.CurrentTransaction is not null) return await next(message, cancellationToken);
+        if (message is IOwnsTransaction || db.Database.CurrentTransaction is not null) return await next(message, cancellationToken);
 
         return await db.RunAsync(async ct =>
         {

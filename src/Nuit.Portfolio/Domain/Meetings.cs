@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Nuit.Portfolio.Domain;
 
 /// <summary>A body of Nasjonal rådsmodell for e-helse: NUIT, NUFA or Nasjonalt e-helseråd.</summary>
@@ -173,11 +175,13 @@ public sealed class CaseReference
     public required string RawText { get; set; }
 }
 
+/// <summary>Where a case–item link stands. In JSON the lower-case words clients have always read.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<LinkState>))]
 public enum LinkState
 {
-    Suggested = 1,
-    Confirmed = 2,
-    Rejected = 3,
+    [JsonStringEnumMemberName("suggested")] Suggested = 1,
+    [JsonStringEnumMemberName("confirmed")] Confirmed = 2,
+    [JsonStringEnumMemberName("rejected")] Rejected = 3,
 }
 
 public enum LinkOrigin

@@ -29,6 +29,13 @@ public readonly partial record struct Quarter : IComparable<Quarter>, IParsable<
     public static Quarter FromDate(DateOnly date) => new(date.Year, (date.Month - 1) / 3 + 1);
     public static Quarter FromDate(DateTime date) => FromDate(DateOnly.FromDateTime(date));
 
+    /// <summary>
+    /// The quarter that ended most recently in the council's own time zone (on 1 April 06:00 in Oslo: Q1), not the
+    /// server's, which may be UTC. The scheduled report, the reports page and the status forms all default to it.
+    /// </summary>
+    public static Quarter LastEnded(DateTimeOffset now, string timeZone) =>
+        FromDate(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime)).Previous();
+
     public Quarter Next() => Number == 4 ? new Quarter(Year + 1, 1) : new Quarter(Year, Number + 1);
     public Quarter Previous() => Number == 1 ? new Quarter(Year - 1, 4) : new Quarter(Year, Number - 1);
 

@@ -22,9 +22,9 @@ public sealed class AuditExportTests : IDisposable
     {
         var app = new PortfolioApp(databasePath, seed: false);
         await app.SendAsync(new AddUser("kari", AccessRole.Editor, "kari-sitt-passord"));
-        await app.SendAsync(new ImportDocument("referat-2-2025.txt", Encoding.UTF8.GetBytes(AuditTests.Minutes("Per Hansen")), "per.hansen"));
+        await app.SendAsync(new ImportDocument("referat-2-2025.txt", Encoding.UTF8.GetBytes(AuditTests.Minutes("Per Hansen"))), actingAs: "per.hansen");
         await app.SendAsync(new ImportDocument("referat-3-2025.txt", Encoding.UTF8.GetBytes(AuditTests.Minutes("Per Hansen")
-            .Replace("2/2025", "3/2025", StringComparison.Ordinal).Replace("22. mai", "23. mai", StringComparison.Ordinal)), lastAuthor));
+            .Replace("2/2025", "3/2025", StringComparison.Ordinal).Replace("22. mai", "23. mai", StringComparison.Ordinal))), actingAs: lastAuthor);
         return app;
     }
 

@@ -48,7 +48,7 @@ public sealed class AuditTests : IDisposable
         Assert.Contains(records, r => r.ItemCode == "SFM" && r.Field == "aliaser" && r.NewValue!.EndsWith("forskrivningsmodulen", StringComparison.Ordinal) && r.ChangedBy == editorName);
         Assert.Contains(records, r => (r.ItemCode, r.Field, r.NewValue, r.ChangedBy) == ("DIGITAL-KONTAKT", "verdi 2024", "61", editorName));
         Assert.Contains(records, r => (r.ItemCode, r.Field, r.OldValue, r.NewValue) == ("DIGITAL-KONTAKT", "målverdi 2026", null, "70"));
-        Assert.Contains(records, r => (r.Subject, r.Field, r.ChangedBy, r.Via) == ("NUIT møte 2/2025", "import referat", editorName, "referat-2-2025.txt") && r.NewValue!.Contains("1 saker", StringComparison.Ordinal));
+        Assert.Contains(records, r => (r.Subject, r.Field, r.ChangedBy, r.Via) == ("NUIT møte 2/2025", "import referat", editorName, "api (referat-2-2025.txt)") && r.NewValue!.Contains("1 saker", StringComparison.Ordinal));
         Assert.Contains(records, r => (r.Subject, r.Field, r.NewValue, r.ChangedBy) == ("bruker ola", "rolle", "Editor", "token:test-Admin"));
         Assert.Contains(records, r => (r.Subject, r.Field, r.NewValue) == ("token overvåking", "rolle", "Reader"));
         Assert.Contains(records, r => (r.Subject, r.Field, r.OldValue, r.NewValue) == ("token overvåking", "status", "aktiv", "tilbakekalt"));

@@ -95,7 +95,7 @@ public sealed class BusyDatabaseTests : IDisposable
             await holder.DisposeAsync();
         }, Ct);
         // The import owns its transaction (not the command pipeline's), so it is retried on its own.
-        var report = await app.SendAsync(new ImportDocument("referat-2-2025.txt", Encoding.UTF8.GetBytes(AuditTests.Minutes("Per Hansen")), "per.hansen"));
+        var report = await app.SendAsync(new ImportDocument("referat-2-2025.txt", Encoding.UTF8.GetBytes(AuditTests.Minutes("Per Hansen"))), actingAs: "per.hansen");
         await release;
 
         Assert.Equal("created", Assert.Single(report.Meetings).Status);

@@ -52,7 +52,7 @@ public sealed class NothingLostTests : IDisposable
         Assert.Equal("Confirmed", current.GetProperty("state").GetString());
         Assert.Equal("token:test-Editor", current.GetProperty("decidedBy").GetString());
         // The stale decision changed nothing and left no audit entry.
-        Assert.Equal("confirmed", (await app.SendAsync(new GetCaseLinks("NUIT 31/24"))).Single(l => l.Item == "SFM").State);
+        Assert.Equal(LinkState.Confirmed, (await app.SendAsync(new GetCaseLinks("NUIT 31/24"))).Single(l => l.Item == "SFM").State);
         Assert.Equal(1, await app.WithDbAsync(db => db.ChangeRecords.CountAsync(r => r.ItemCode == "SFM" && r.Field == "kobling", Ct)));
     }
 
@@ -98,7 +98,7 @@ public sealed class NothingLostTests : IDisposable
             var before = await Counts(app);
             try
             {
-                var report = await app.SendAsync(new ImportDocument(name, content, "fuzz"));
+                var report = await app.SendAsync(new ImportDocument(name, content));
                 // Accepted: then it is stored whole, every case it reported.
                 foreach (var m in report.Meetings)
                 {

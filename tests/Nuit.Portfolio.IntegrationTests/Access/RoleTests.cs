@@ -148,12 +148,12 @@ public sealed class RoleTests(RoleFixture fixture) : IClassFixture<RoleFixture>
         (string, string)[] decide = [("caseKey", "NUIT 33/24"), ("decision", "confirm"), ("version", link.Version.ToString())];
         var refused = await Forms.PostAsync(reader, "/initiatives/SFM", "/initiatives/SFM?handler=Decide", decide);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        Assert.Equal("suggested", (await fixture.App.SendAsync(new Features.Linking.GetCaseLinks("NUIT 33/24"))).Single(l => l.Item == "SFM").State);
+        Assert.Equal(LinkState.Suggested, (await fixture.App.SendAsync(new Features.Linking.GetCaseLinks("NUIT 33/24"))).Single(l => l.Item == "SFM").State);
 
         var editor = fixture.App.CreateClient(AccessRole.Editor, followRedirects: false);
         var done = await Forms.PostAsync(editor, "/initiatives/SFM", "/initiatives/SFM?handler=Decide", decide);
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        Assert.Equal("confirmed", (await fixture.App.SendAsync(new Features.Linking.GetCaseLinks("NUIT 33/24"))).Single(l => l.Item == "SFM").State);
+        Assert.Equal(LinkState.Confirmed, (await fixture.App.SendAsync(new Features.Linking.GetCaseLinks("NUIT 33/24"))).Single(l => l.Item == "SFM").State);
     }
 
     [Fact]

@@ -137,7 +137,7 @@ public sealed partial class UserAdminTests : IDisposable
 
         var browser = await AdminBrowserAsync(app);
         var self = await PostUserFormAsync(browser, "State", "admin", ("disabled", "true"));
-        Assert.Contains("du kan ikke deaktivere deg selv", await Forms.Text(self, HttpStatusCode.BadRequest), StringComparison.Ordinal);
+        Assert.Contains("Du kan ikke deaktivere deg selv", await Forms.Text(self, HttpStatusCode.BadRequest), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await PatchAsync(api, "admin", new { role = "Editor" })).StatusCode);
         Assert.Equal(AccessRole.Editor, (await UserAsync(api, "admin")).Role);
@@ -325,7 +325,7 @@ public sealed partial class UserAdminTests : IDisposable
             ("userName", "kari"), ("role", "Admin"), ("version", seen.ToString()));
 
         var row = Row("kari").Match(await Forms.Text(stale, HttpStatusCode.Conflict)).Value;
-        Assert.Contains("endret av noen andre", row, StringComparison.Ordinal);
+        Assert.Contains("Noen andre har endret dette", row, StringComparison.Ordinal);
         Assert.Contains("<td>deaktivert</td>", row, StringComparison.Ordinal);
         Assert.Contains("<td>Redaktør</td>", row, StringComparison.Ordinal);
         Assert.Equal(AccessRole.Editor, (await app.SendAsync(new ListUsers())).Single(u => u.UserName == "kari").Role);

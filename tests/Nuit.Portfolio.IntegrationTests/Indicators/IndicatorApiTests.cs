@@ -135,7 +135,7 @@ public sealed class IndicatorApiTests : IDisposable
         var added = await app.WithDbAsync(db => db.IndicatorValues.SingleAsync(v => v.Indicator!.Code == "HP-FORNOYD" && v.Period == "2024", Ct));
         Assert.Equal("=kilde fra et dokument", added.Source);
         var history = await app.WithDbAsync(db => db.ChangeRecords.ToListAsync(Ct));
-        Assert.Contains(history, h => h.ItemCode == "DIGITAL-KONTAKT" && h.Field == "verdi 2023" && h.OldValue == "57" && h.NewValue == "58" && h.Via == "indikatorer.xlsx");
+        Assert.Contains(history, h => h.ItemCode == "DIGITAL-KONTAKT" && h.Field == "verdi 2023" && h.OldValue == "57" && h.NewValue == "58" && h.Via == "api (indikatorer.xlsx)");
 
         // Importing the same workbook again changes nothing.
         var again = await (await Upload(client, edited, dryRun: false)).Content.ReadFromJsonAsync<JsonElement>(Ct);

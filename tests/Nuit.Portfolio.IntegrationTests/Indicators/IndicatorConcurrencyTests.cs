@@ -85,7 +85,7 @@ public sealed class IndicatorConcurrencyTests : IDisposable
         var fresh = await Nuit("values", "set", "HP-FORNOYD", "--period", "2023", "--value", "54", "--source", "x", "--expected-version", version, "--format", "json");
 
         Assert.Equal(5, stale.ExitCode);
-        Assert.Contains("Noen andre har endret dette siden versjonen du oppga; ingenting er lagret.", stale.Stderr, StringComparison.Ordinal);
+        Assert.Contains(Common.Outcomes.StaleEdit, stale.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, fresh.ExitCode);
         Assert.Equal("54", JsonDocument.Parse(fresh.Stdout).RootElement.GetProperty("changes")[0].GetProperty("new").GetString());
     }

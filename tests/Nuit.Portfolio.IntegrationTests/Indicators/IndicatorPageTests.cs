@@ -40,7 +40,7 @@ public sealed partial class IndicatorPageTests : IDisposable
         var history = await app.WithDbAsync(db => db.ChangeRecords.Where(c => c.ItemCode == "HP-FORNOYD").OrderBy(c => c.Id).ToListAsync(Ct));
         Assert.Equal(["verdi 2024", "kilde 2024", "målverdi 2024", "målverdi sak 2024"], history.Select(h => h.Field));
         Assert.Equal("61.5", history[0].NewValue);
-        Assert.All(history, h => Assert.Equal(("token:test-Editor", "nettleser"), (h.ChangedBy, h.Via)));
+        Assert.All(history, h => Assert.Equal(("token:test-Editor", "web"), (h.ChangedBy, h.Via)));
         Assert.Contains("<td>verdi 2024</td>", page, StringComparison.Ordinal);
     }
 
@@ -76,19 +76,19 @@ public sealed partial class IndicatorPageTests : IDisposable
         Assert.NotEqual(Guid.Empty, Guid.Parse(version));
 
         // Someone else corrects the value while the form is open.
-        await app.SendAsync(new SetIndicatorValue("DIGITAL-KONTAKT", "2023", 58.5m, "Rettet tall", null, "kollega"));
+        await app.SendAsync(new SetIndicatorValue("DIGITAL-KONTAKT", "2023", 58.5m, "Rettet tall", null), actingAs: "kollega");
         var stale = await PostValue(editor, "DIGITAL-KONTAKT", "2023", "60", "Min kilde", version);
 
         var page = await Text(stale);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains("Noen andre har endret verdien for 2023 mens du redigerte. Gjeldende verdi er 58,5 % (kilde: Rettet tall). Ingenting er lagret.", page, StringComparison.Ordinal);
+        Assert.Contains(Common.Outcomes.StaleEdit + " Gjeldende verdi for 2023 er 58,5 % (kilde: Rettet tall).", page, StringComparison.Ordinal);
         var stored = await app.WithDbAsync(db => db.IndicatorValues.SingleAsync(v => v.Indicator!.Code == "DIGITAL-KONTAKT" && v.Period == "2023", Ct));
         Assert.Equal((58.5m, "Rettet tall"), (stored.Value, stored.Source));
-        Assert.Equal(0, await app.WithDbAsync(db => db.ChangeRecords.CountAsync(c => c.Via == "nettleser", Ct)));
+        Assert.Equal(0, await app.WithDbAsync(db => db.ChangeRecords.CountAsync(c => c.Via == "web", Ct)));
 
         // The blank form assumes the period is empty, so it does not overwrite either.
         var blank = await PostValue(editor, "DIGITAL-KONTAKT", "2023", "60", "Min kilde", Guid.Empty.ToString());
-        Assert.Contains("Gjeldende verdi er 58,5 %", await Text(blank), StringComparison.Ordinal);
+        Assert.Contains("Gjeldende verdi for 2023 er 58,5 %", await Text(blank), StringComparison.Ordinal);
 
         // The refused form now carries the current version: saving again is a deliberate overwrite.
         var again = await PostValue(editor, "DIGITAL-KONTAKT", "2023", "60", "Min kilde", Version().Match(page).Groups[1].Value);
@@ -147,7 +147,7 @@ public sealed partial class IndicatorPageTests : IDisposable
         Assert.Contains("1 endret", confirmed, StringComparison.Ordinal);
         Assert.Equal(58.5m, await StoredAsync(app));
         var record = await app.WithDbAsync(db => db.ChangeRecords.SingleAsync(c => c.ItemCode == "DIGITAL-KONTAKT", Ct));
-        Assert.Equal(("verdi 2023", "57", "58.5", "token:test-Editor", "indikatorer.xlsx"), (record.Field, record.OldValue, record.NewValue, record.ChangedBy, record.Via));
+        Assert.Equal(("verdi 2023", "57", "58.5", "token:test-Editor", "web (indikatorer.xlsx)"), (record.Field, record.OldValue, record.NewValue, record.ChangedBy, record.Via));
 
         var expired = await Text(await Forms.PostAsync(editor, "/indicators/import", "/indicators/import?handler=Confirm", ("token", token), ("fileName", "indikatorer.xlsx")));
         Assert.Contains("Forhåndsvisningen er utløpt", expired, StringComparison.Ordinal);

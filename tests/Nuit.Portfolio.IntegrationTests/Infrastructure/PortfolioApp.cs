@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Access;
@@ -79,23 +80,23 @@ public class PortfolioApp(string databasePath, string? seedDataPath = null, bool
         }
     }
 
-    /// <summary>Sends a request through the same mediator the endpoints use, in its own scope.</summary>
-    public async Task<T> SendAsync<T>(Mediator.IRequest<T> request)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(request);
-    }
+    /// <summary>
+    /// Sends a request through the same mediator the endpoints use, in its own scope; with <paramref name="actingAs"/> as
+    /// that person through the API channel (as a script with their token would), otherwise as the system.
+    /// </summary>
+    public Task<T> SendAsync<T>(Mediator.IRequest<T> request, string? actingAs = null) =>
+        InScopeAsync(actingAs, sender => sender.Send(request).AsTask());
 
-    public async Task<T> SendAsync<T>(ICommand<T> command)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
-    }
+    public Task<T> SendAsync<T>(ICommand<T> command, string? actingAs = null) =>
+        InScopeAsync(actingAs, sender => sender.Send(command).AsTask());
 
-    public async Task<T> SendAsync<T>(IQuery<T> query)
+    public Task<T> SendAsync<T>(IQuery<T> query) => InScopeAsync(null, sender => sender.Send(query).AsTask());
+
+    private async Task<T> InScopeAsync<T>(string? actingAs, Func<ISender, Task<T>> send)
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+        if (actingAs is not null) scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(actingAs, Channels.Api);
+        return await send(scope.ServiceProvider.GetRequiredService<ISender>());
     }
 
     public async Task<T> WithDbAsync<T>(Func<PortfolioDbContext, Task<T>> work)

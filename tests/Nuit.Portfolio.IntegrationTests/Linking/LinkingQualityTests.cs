@@ -34,7 +34,7 @@ public sealed class LinkingQualityTests : IDisposable
         foreach (var label in labels)
         {
             var links = await app.SendAsync(new GetCaseLinks(label.Case, IncludeRejected: false));
-            suggestions.Add(new SuggestedCase(label.Case, [.. links.Where(l => l.State == "suggested").Select(l => (l.Item, l.Score))]));
+            suggestions.Add(new SuggestedCase(label.Case, [.. links.Where(l => l.State == LinkState.Suggested).Select(l => (l.Item, l.Score))]));
         }
         var quality = LinkQuality.Measure(labels, suggestions);
 

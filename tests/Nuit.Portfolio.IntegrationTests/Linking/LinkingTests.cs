@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Features.Linking;
 using Nuit.Portfolio.Features.Meetings;
+using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.IntegrationTests.Infrastructure;
 
 namespace Nuit.Portfolio.IntegrationTests.Linking;
@@ -31,7 +32,7 @@ public sealed class LinkingTests : IDisposable
         Assert.Equal(dates.OrderDescending(), dates);
         var c31 = cases.Single(c => c.Case == "NUIT 31/24");
         Assert.Equal(new DateOnly(2024, 9, 5), c31.MeetingDate);
-        Assert.Equal("suggested", c31.State);
+        Assert.Equal(LinkState.Suggested, c31.State);
         Assert.Contains(c31.Evidence, e => e.Text.Contains("SFM", StringComparison.Ordinal));
         Assert.All(cases, c => Assert.InRange(c.Score, 0.15, 1.0));
     }
@@ -50,10 +51,10 @@ public sealed class LinkingTests : IDisposable
     public async Task A_rejected_link_is_never_revived_and_a_confirmed_one_is_never_touched()
     {
         await using var app = App();
-        var rejected = await app.SendAsync(new DecideLink("NUIT 31/24", "SFM", LinkDecision.Reject, "kari"));
-        var confirmed = await app.SendAsync(new DecideLink("NUIT 36/24", "ICD11", LinkDecision.Confirm, "ola"));
-        Assert.Equal(("rejected", "kari"), (rejected.State, rejected.DecidedBy));
-        Assert.Equal(("confirmed", "ola"), (confirmed.State, confirmed.DecidedBy));
+        var rejected = await app.SendAsync(new DecideLink("NUIT 31/24", "SFM", LinkDecision.Reject), actingAs: "kari");
+        var confirmed = await app.SendAsync(new DecideLink("NUIT 36/24", "ICD11", LinkDecision.Confirm), actingAs: "ola");
+        Assert.Equal((LinkState.Rejected, "kari"), (rejected.State, rejected.DecidedBy));
+        Assert.Equal((LinkState.Confirmed, "ola"), (confirmed.State, confirmed.DecidedBy));
 
         await app.SendAsync(new RefreshLinks());
         // An alias edit refreshes every case too.
@@ -65,16 +66,16 @@ public sealed class LinkingTests : IDisposable
         Assert.Equal("NUIT 31/24", Assert.Single(withRejected).Case);
         var icd = (await app.SendAsync(new GetCaseLinks("NUIT 36/24"))).Single(l => l.Item == "ICD11");
         Assert.Equal(confirmed.Version, icd.Version);
-        Assert.Equal("confirmed", icd.State);
+        Assert.Equal(LinkState.Confirmed, icd.State);
     }
 
     [Fact]
     public async Task People_can_add_a_link_by_hand_with_a_note()
     {
         await using var app = App();
-        var link = await app.SendAsync(new DecideLink("NUIT 35/24", "M3", LinkDecision.Add, "kari", "Strategi for helsedata gjelder mål 3."));
+        var link = await app.SendAsync(new DecideLink("NUIT 35/24", "M3", LinkDecision.Add, "Strategi for helsedata gjelder mål 3."));
 
-        Assert.Equal(("confirmed", "manual"), (link.State, link.Origin));
+        Assert.Equal((LinkState.Confirmed, "manual"), (link.State, link.Origin));
         Assert.Equal(new EvidenceDto("Notat", "Strategi for helsedata gjelder mål 3."), link.Evidence[0]);
         Assert.Contains("NUIT 35/24", (await app.SendAsync(new CasesTouching("M3", "confirmed"))).Select(c => c.Case));
 
@@ -171,7 +172,7 @@ public sealed class LinkingTests : IDisposable
              Forslag til vedtak:
             NUIT tar saken til orientering.
             """;
-        await app.SendAsync(new ImportDocument("innkalling-1-2026.txt", Encoding.UTF8.GetBytes(later), "test"));
+        await app.SendAsync(new ImportDocument("innkalling-1-2026.txt", Encoding.UTF8.GetBytes(later)));
         await app.WithDbAsync(async db =>
         {
             var c = await db.Cases.Include(x => x.References).SingleAsync(x => x.Number == "1/26");
@@ -218,7 +219,7 @@ public sealed class LinkingTests : IDisposable
         // The same decision made on the version seen before is now stale: a clear conflict, not a silent overwrite.
         var stale = await client.PostAsJsonAsync("/api/cases/NUIT/36-24/links/reject", new { item = "ICD11", expectedVersion = version }, ct);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Equal("confirmed", (await app.SendAsync(new GetCaseLinks("NUIT 36/24"))).Single(l => l.Item == "ICD11").State);
+        Assert.Equal(LinkState.Confirmed, (await app.SendAsync(new GetCaseLinks("NUIT 36/24"))).Single(l => l.Item == "ICD11").State);
 
         var unknown = await client.GetAsync(new Uri("/api/items/SMF/cases", UriKind.Relative), ct);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);

@@ -60,7 +60,7 @@ public sealed class SynthTests : IDisposable
         Assert.Equal(top.OrderByDescending(t => t.MeetingDate).Select(t => t.MeetingDate), top.Select(t => t.MeetingDate));
         var links = await app.SendAsync(new GetCaseLinks(top[0].Case));
         Assert.Contains(links, l => l.Item == "SFM" && l.Evidence.Count == 0);
-        Assert.All(links.Where(l => l.State != "suggested"), l => Assert.Equal("syntetisk", l.DecidedBy));
+        Assert.All(links.Where(l => l.State != LinkState.Suggested), l => Assert.Equal("syntetisk", l.DecidedBy));
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ImportTests : IDisposable
     private PortfolioApp EmptyApp() => new(_folder.DatabasePath, seed: false);
 
     private static Task<ImportReport> Import(PortfolioApp app, string name, byte[]? content = null, bool dryRun = false) =>
-        app.SendAsync(new ImportDocument(name, content ?? Seed(name), "test", dryRun));
+        app.SendAsync(new ImportDocument(name, content ?? Seed(name), dryRun));
 
     [Fact]
     public async Task One_file_yields_the_agenda_meeting_and_the_attached_minutes_of_the_previous_one()

@@ -73,11 +73,11 @@ public sealed class SiteCrawl : IAsyncLifetime
     /// </summary>
     private async Task LiveInAsync()
     {
-        await _app.SendAsync(new StartPlanYear(2026, null, "admin"));
+        await _app.SendAsync(new StartPlanYear(2026, null), actingAs: "admin");
         var milestone = await _app.WithDbAsync(db => db.Milestones.Where(m => m.Initiative!.Code == "HTO").Select(m => m.Id).FirstAsync());
-        await _app.SendAsync(new EditMilestone(milestone, Forecast: "2026-03-01", ChangedBy: "admin"));
-        await _app.SendAsync(new SetStatus("SFM", "2025-Q1", "amber", "Piloten er utsatt", "admin"));
-        await _app.SendAsync(new CreateReport("2025-Q1", CreatedBy: "admin"));
+        await _app.SendAsync(new EditMilestone(milestone, Forecast: "2026-03-01"), actingAs: "admin");
+        await _app.SendAsync(new SetStatus("SFM", "2025-Q1", "amber", "Piloten er utsatt"), actingAs: "admin");
+        await _app.SendAsync(new CreateReport("2025-Q1"), actingAs: "admin");
     }
 
     private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string url)

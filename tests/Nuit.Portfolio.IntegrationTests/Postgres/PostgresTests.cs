@@ -82,8 +82,8 @@ public sealed class PostgresTests : IDisposable
         var bytes = await File.ReadAllBytesAsync(Path.Combine(RepoRoot.SeedData, "meetings", "nuit-2025-02-13-referat.txt"), TestContext.Current.CancellationToken);
 
         var results = await Task.WhenAll(
-            one.SendAsync(new ImportDocument("referat.txt", bytes, "instans 1")),
-            two.SendAsync(new ImportDocument("referat.txt", bytes, "instans 2")));
+            one.SendAsync(new ImportDocument("referat.txt", bytes)),
+            two.SendAsync(new ImportDocument("referat.txt", bytes)));
 
         Assert.Equal(["created", "unchanged"], results.Select(r => r.Meetings[0].Status).Order());
         var (documents, meetings, cases) = await one.WithDbAsync(async db =>

@@ -62,8 +62,8 @@ public sealed class ReportTests : IDisposable
     public async Task Status_changes_and_slipped_milestones_reach_the_report()
     {
         await using var app = App();
-        await app.SendAsync(new SetStatus("SFM", "2024-Q4", "green", "I rute", "kari"));
-        await app.SendAsync(new SetStatus("SFM", "2025-Q1", "amber", "Piloten er utsatt", "ola"));
+        await app.SendAsync(new SetStatus("SFM", "2024-Q4", "green", "I rute"), actingAs: "kari");
+        await app.SendAsync(new SetStatus("SFM", "2025-Q1", "amber", "Piloten er utsatt"), actingAs: "ola");
         await app.SendAsync(new Portfolio.Features.Roadmap.AddMilestone("SFM", "Pilot", Planned: "2025-03-01", Forecast: "2025-09-01"));
 
         var data = await app.SendAsync(new GetQuarterReportData("2025-Q1"));
@@ -83,7 +83,7 @@ public sealed class ReportTests : IDisposable
         var second = await app.SendAsync(new CreateReport("2025-Q1"));
         var byJob = await app.SendAsync(new CreateReport("2025-Q1", OnlyIfMissing: true));
 
-        Assert.Equal(("created", "replaced", "existing"), (first.Outcome, second.Outcome, byJob.Outcome));
+        Assert.Equal((ReportOutcome.Created, ReportOutcome.Replaced, ReportOutcome.Existing), (first.Outcome, second.Outcome, byJob.Outcome));
         Assert.Equal(first.Report.Id, second.Report.Id);
         Assert.Equal(first.Report.Id, byJob.Report.Id);
         var reports = await app.SendAsync(new ListReports("2025-Q1"));
@@ -97,12 +97,12 @@ public sealed class ReportTests : IDisposable
     public async Task A_published_report_does_not_change_after_an_edit()
     {
         await using var app = App();
-        var v1 = (await app.SendAsync(new CreateReport("2025-Q1", Publish: true, CreatedBy: "kari"))).Report;
+        var v1 = (await app.SendAsync(new CreateReport("2025-Q1", Publish: true), actingAs: "kari")).Report;
         var v1Files = await FileHashesAsync(app, v1);
 
-        await app.SendAsync(new SetStatus("SFM", "2025-Q1", "red", "Stoppet", "ola"));
+        await app.SendAsync(new SetStatus("SFM", "2025-Q1", "red", "Stoppet"), actingAs: "ola");
         await app.SendAsync(new CreateReport("2025-Q1"));  // a draft rebuilt after the edit
-        var v2 = (await app.SendAsync(new CreateReport("2025-Q1", Publish: true, CreatedBy: "kari"))).Report;
+        var v2 = (await app.SendAsync(new CreateReport("2025-Q1", Publish: true), actingAs: "kari")).Report;
 
         Assert.Equal((1, 2), (v1.Edition, v2.Edition));
         Assert.Equal(v1Files, await FileHashesAsync(app, v1));
@@ -154,7 +154,7 @@ public sealed class ReportTests : IDisposable
     [Fact]
     public async Task Catch_up_at_start_builds_the_missing_report_for_the_last_ended_quarter_once()
     {
-        var quarter = QuarterlyReportJob.LastEndedQuarter(DateTimeOffset.UtcNow, "Europe/Oslo").ToString();
+        var quarter = Nuit.Portfolio.Domain.Quarter.LastEnded(DateTimeOffset.UtcNow, "Europe/Oslo").ToString();
         await using (var first = App())
         {
             await using var jobs = WithJobs(first);

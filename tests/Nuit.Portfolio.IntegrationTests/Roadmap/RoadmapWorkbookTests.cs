@@ -88,7 +88,7 @@ public sealed class RoadmapWorkbookTests : IDisposable
         Assert.Equal(new DateOnly(2025, 12, 1), hto.ForecastDate);
         Assert.Equal(1, await app.WithDbAsync(db => db.Milestones.CountAsync(m => m.Initiative!.Code == "ARBEIDSFLATE", Ct)));
         var via = await app.WithDbAsync(db => db.ChangeRecords.Where(c => c.ItemCode != null).Select(c => c.Via).Distinct().ToListAsync(Ct));
-        Assert.Equal(["fra-eiere.xlsx"], via);
+        Assert.Equal(["api (fra-eiere.xlsx)"], via);
     }
 
     public static TheoryData<string, string, int, object, string, string> BadCells => new()

@@ -61,12 +61,12 @@ public sealed partial class StatusPageTests : IDisposable
         await using var app = new PortfolioApp(_folder.DatabasePath);
         var client = app.CreateClient(AccessRole.Editor);
         var form = await Page(client, "/initiatives/PLL");
-        await app.SendAsync(new SetStatus("PLL", "2025-Q2", "green", "Meldt av noen andre", "kari"));
+        await app.SendAsync(new SetStatus("PLL", "2025-Q2", "green", "Meldt av noen andre"), actingAs: "kari");
 
         var stale = await Text(await Forms.PostAsync(client, "/initiatives/PLL", "/initiatives/PLL?handler=Status",
             ("StatusInput.Quarter", "2025-Q2"), ("StatusInput.Rag", "red"), ("StatusInput.Seen", Seen(form))));
 
-        Assert.Matches(FieldError("StatusInput.Quarter", "Noen andre har registrert dette mens du så på siden."), stale);
+        Assert.Matches(FieldError("StatusInput.Quarter", "Noen andre har endret dette etter at du hentet det"), stale);
         Assert.Equal(["Meldt av noen andre"], await app.WithDbAsync(db => db.StatusUpdates.Select(s => s.Narrative).ToListAsync(Ct)));
 
         // The page shown again carries what is now the newest status, so sending it again is accepted.

@@ -18,10 +18,10 @@ public sealed class StatusTests : IDisposable
     public async Task History_keeps_every_update_and_shows_the_change_from_the_quarter_before()
     {
         await using var app = new PortfolioApp(_folder.DatabasePath);
-        await app.SendAsync(new SetStatus("SFM", "2024-Q4", "green", "I rute", "kari"));
-        await app.SendAsync(new SetStatus("SFM", "2025-Q1", "green", "Først grønn", "ola"));
-        await app.SendAsync(new SetStatus("sfm", "2025-Q1", "gul", "Piloten er utsatt", "ola"));
-        await app.SendAsync(new SetStatus("SFM", "2025-Q3", "red", null, "kari"));
+        await app.SendAsync(new SetStatus("SFM", "2024-Q4", "green", "I rute"), actingAs: "kari");
+        await app.SendAsync(new SetStatus("SFM", "2025-Q1", "green", "Først grønn"), actingAs: "ola");
+        await app.SendAsync(new SetStatus("sfm", "2025-Q1", "gul", "Piloten er utsatt"), actingAs: "ola");
+        await app.SendAsync(new SetStatus("SFM", "2025-Q3", "red", null), actingAs: "kari");
 
         var history = await app.SendAsync(new GetStatusHistory("SFM"));
 
@@ -38,7 +38,7 @@ public sealed class StatusTests : IDisposable
     public async Task An_indicator_gets_no_hand_set_status_and_bad_input_names_the_field()
     {
         await using var app = new PortfolioApp(_folder.DatabasePath);
-        var ex = await Assert.ThrowsAsync<InputException>(async () => await app.SendAsync(new SetStatus("DIGITAL-KONTAKT", "2025-Q1", "green", null, "kari")));
+        var ex = await Assert.ThrowsAsync<InputException>(async () => await app.SendAsync(new SetStatus("DIGITAL-KONTAKT", "2025-Q1", "green", null), actingAs: "kari"));
         Assert.Contains("indikator", ex.Message, StringComparison.Ordinal);
 
         var client = app.CreateClient();
@@ -71,9 +71,9 @@ public sealed class StatusTests : IDisposable
     public async Task The_CLI_sets_and_shows_status()
     {
         string[] db = ["--db", _folder.DatabasePath, "--seed-data", RepoRoot.SeedData];
-        var set = await AppProcess.RunCliAsync(_folder.Path, [.. db, "status", "set", "ICD11", "--quarter", "2025-Q1", "--rag", "amber", "--text", "Rapport til HOD forsinket", "--by", "kari"]);
+        var set = await AppProcess.RunCliAsync(_folder.Path, [.. db, "status", "set", "ICD11", "--quarter", "2025-Q1", "--rag", "amber", "--text", "Rapport til HOD forsinket"]);
         Assert.True(set.ExitCode == 0, set.Stderr);
-        Assert.Equal("ICD11 2025-Q1: Gul (kari)", set.Stdout.Trim());
+        Assert.Equal($"ICD11 2025-Q1: Gul ({Environment.UserName})", set.Stdout.Trim());
 
         var show = await AppProcess.RunCliAsync(_folder.Path, [.. db, "status", "ICD11"]);
         Assert.Equal(0, show.ExitCode);

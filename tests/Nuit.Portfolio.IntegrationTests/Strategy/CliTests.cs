@@ -52,6 +52,31 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_clean_seed_and_import_print_nothing_on_stderr()
+    {
+        var seed = await Nuit("seed");
+        var import = await Nuit("import", Path.Combine(RepoRoot.SeedData, "meetings", "nuit-2025-02-13-referat.txt"));
+
+        Assert.Equal((0, ""), (seed.ExitCode, seed.Stderr));
+        Assert.Equal((0, ""), (import.ExitCode, import.Stderr));
+    }
+
+    [Fact]
+    public async Task An_unexpected_fault_is_one_line_in_bokmal_with_where_the_details_are_and_exit_1()
+    {
+        var result = await AppProcess.RunCliAsync(_folder.Path, "goals", "--provider", "Postgres", "--connection", "ikke en tilkoblingsstreng");
+        var verbose = await AppProcess.RunCliAsync(_folder.Path, "goals", "--provider", "Postgres", "--connection", "ikke en tilkoblingsstreng", "--verbose");
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Feil: Noe uventet gikk galt", line, StringComparison.Ordinal);
+        Assert.Contains("nuit-", line, StringComparison.Ordinal);
+        Assert.Contains("--verbose", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("   at ", verbose.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_malformed_seed_file_names_file_and_field_and_exits_2()
     {
         var seed = Path.Combine(_folder.Path, "seed-data");

@@ -174,7 +174,7 @@ public sealed class BackgroundWorkTests : IDisposable
     public async Task Report_work_run_again_after_it_was_stored_returns_the_same_edition()
     {
         await using var app = new PortfolioApp(_folder.DatabasePath);
-        var started = await app.SendAsync(new QueueReport("2025-Q1", Publish: true, "kari"));
+        var started = await app.SendAsync(new QueueReport("2025-Q1", Publish: true), actingAs: "kari");
         var first = await WaitAsync(app, started.Id);
         Assert.Equal("succeeded", first.State);
 
@@ -221,7 +221,7 @@ public sealed class BackgroundWorkTests : IDisposable
         await using var second = new PortfolioApp(otherFolder.DatabasePath);
         _ = second.Services;    // started after the first
 
-        var work = await first.SendAsync(new QueueReport("2025-Q1", Publish: false, "kari"));
+        var work = await first.SendAsync(new QueueReport("2025-Q1", Publish: false), actingAs: "kari");
         var done = await WaitAsync(first, work.Id);
 
         Assert.Equal("succeeded", done.State);

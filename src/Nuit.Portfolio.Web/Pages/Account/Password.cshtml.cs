@@ -28,9 +28,9 @@ public sealed class PasswordModel(ISender sender) : PageModel
         {
             changed = await sender.Send(new ChangePassword(name, currentPassword ?? "", newPassword ?? ""), ct);
         }
-        catch (Exception ex) when (ex is ValidationException or InputException)
+        catch (Exception ex) when (FormErrors.Message(ex) is { } reason)
         {
-            ModelState.AddModelError("", ex is ValidationException v ? string.Join(" ", v.Errors.Select(e => e.ErrorMessage)) : ((InputException)ex).Reason);
+            ModelState.AddModelError("", reason);
             return Page();
         }
         // The change gave the account a new Version; a fresh cookie keeps this session (and only this one) signed in.

@@ -27,10 +27,10 @@ public sealed class TokensModel(ISender sender) : PageModel
             // The token is in this response only: keep it out of every cache.
             Response.Headers.CacheControl = "no-store";
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (FormErrors.Message(ex) is { } reason)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            Problem = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage));
+            Response.StatusCode = FormErrors.Status(ex);
+            Problem = reason;
         }
         Tokens = await sender.Send(new ListApiTokens(), ct);
         return Page();

@@ -78,18 +78,11 @@ public sealed class UsersModel(ISender sender) : PageModel
         {
             return await send();
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (FormErrors.Message(ex) is { } reason)
         {
-            Problem = string.Join(" ", ex.Errors.Select(e => e.ErrorMessage));
-        }
-        catch (InputException ex)
-        {
-            Problem = ex.Reason;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            Problem = "Brukeren ble endret av noen andre mens du så på siden. Raden viser nå gjeldende verdier; gjør endringen på nytt om den fortsatt trengs.";
+            // The row then shows the current values, so a stale change can be made again knowingly.
+            Response.StatusCode = FormErrors.Status(ex);
+            Problem = reason;
         }
         return null;
     }

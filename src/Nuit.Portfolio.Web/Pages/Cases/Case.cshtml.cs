@@ -34,11 +34,11 @@ public sealed class CaseModel(ISender sender) : PageModel
     {
         try
         {
-            var link = await sender.Send(LinkInput.ToCommand($"{body} {number}", LinkInput.Item ?? "", User.Identity?.Name ?? "nettleser"), ct);
+            var link = await sender.Send(LinkInput.ToCommand($"{body} {number}", LinkInput.Item ?? ""), ct);
             TempData["Melding"] = $"Saken er koblet til {link.Item} {link.Name} og bekreftet.";
             return LocalRedirect($"/cases/{Uri.EscapeDataString(body)}/{Uri.EscapeDataString(number)}#koblinger");
         }
-        catch (Exception ex) when (ItemForms.AddErrors(ModelState, ex, nameof(LinkInput), nameof(LinkForm.Item), nameof(LinkForm.Item), nameof(LinkForm.Note)))
+        catch (Exception ex) when (FormErrors.TryAdd(ModelState, ex, nameof(LinkInput), nameof(LinkForm.Item), "", nameof(LinkForm.Item), nameof(LinkForm.Note)))
         {
             await OnGetAsync(body, number, ct);
             return Page();

@@ -41,11 +41,11 @@ public sealed class IndicatorImportModel(ISender sender, PendingUploads uploads)
         var content = buffer.ToArray();
         try
         {
-            Preview = await sender.Send(new ImportIndicatorValues(content, workbook.FileName, DryRun: true, Who), ct);
+            Preview = await sender.Send(new ImportIndicatorValues(content, workbook.FileName, DryRun: true), ct);
         }
-        catch (Exception ex) when (ex is InputException or ValidationException)
+        catch (Exception ex) when (Outcomes.Of(ex) is { IsRefusal: true } outcome)
         {
-            return Refuse(Message(ex));
+            return Refuse(outcome.Message);
         }
         // Only a workbook that would import is kept for the confirmation.
         if (Preview.Changes.Count > 0) Token = await uploads.SaveAsync(content, ct);
@@ -58,12 +58,12 @@ public sealed class IndicatorImportModel(ISender sender, PendingUploads uploads)
         if (content is null) return Refuse("Forhåndsvisningen er utløpt. Last opp arbeidsboken på nytt.");
         try
         {
-            Result = await sender.Send(new ImportIndicatorValues(content, fileName, DryRun: false, Who), ct);
+            Result = await sender.Send(new ImportIndicatorValues(content, fileName, DryRun: false), ct);
         }
-        catch (Exception ex) when (ex is InputException or ValidationException)
+        catch (Exception ex) when (Outcomes.Of(ex) is { IsRefusal: true } outcome)
         {
             // The data changed since the preview so that the workbook no longer fits; nothing was saved.
-            return Refuse(Message(ex));
+            return Refuse(outcome.Message);
         }
         uploads.Remove(token);
         return Page();
@@ -75,14 +75,9 @@ public sealed class IndicatorImportModel(ISender sender, PendingUploads uploads)
         return Page();
     }
 
-    private static string Message(Exception ex) =>
-        ex is ValidationException v ? string.Join(" ", v.Errors.Select(e => e.ErrorMessage)) : ex.Message;
-
     /// <summary>Changes carry numbers as in files (12.5); the page shows them as people here write them (12,5).</summary>
     public static string Show(IndicatorChange change, string? text) =>
         text is null ? "–"
         : change.Field is "verdi" or "målverdi" && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var n) ? Format.Number(n)
         : text;
-
-    private string Who => User.Identity?.Name ?? "nettleser";
 }

@@ -42,8 +42,7 @@ public sealed class IndicatorModel(ISender sender, IAuthorizationService authori
     {
         var form = ValueInput;
         return SaveAsync(code, nameof(ValueInput), "verdi", form.Value, form.Period,
-            number => sender.Send(new SetIndicatorValue(Indicator.Code, form.Period ?? "", number, form.Source ?? "", Whole(form.Note),
-                Who, "nettleser", form.Version), ct),
+            number => sender.Send(new SetIndicatorValue(Indicator.Code, form.Period ?? "", number, form.Source ?? "", Whole(form.Note), form.Version), ct),
             period => Indicator.Values.FirstOrDefault(v => v.Period == period) is { } now
                 ? (now.Version, $"{Format.Number(now.Value)} {Indicator.Unit} (kilde: {now.Source})")
                 : null,
@@ -54,8 +53,7 @@ public sealed class IndicatorModel(ISender sender, IAuthorizationService authori
     {
         var form = TargetInput;
         return SaveAsync(code, nameof(TargetInput), "målverdi", form.Value, form.Period,
-            number => sender.Send(new SetIndicatorTarget(Indicator.Code, form.Period ?? "", number, Blank(form.Case), Whole(form.Note),
-                Who, "nettleser", form.Version), ct),
+            number => sender.Send(new SetIndicatorTarget(Indicator.Code, form.Period ?? "", number, Blank(form.Case), Whole(form.Note), form.Version), ct),
             period => Indicator.Targets.FirstOrDefault(t => t.Period == period) is { } now
                 ? (now.Version, $"{Format.Number(now.Value)} {Indicator.Unit}" + (now.SetBy is null ? "" : $" (satt i {now.SetBy})"))
                 : null,
@@ -83,8 +81,9 @@ public sealed class IndicatorModel(ISender sender, IAuthorizationService authori
                 : $"{Capitalise(noun)}en for {result.Period} er lagret. Status for perioden: {result.StatusText}.";
             return Redirect($"/indicators/{result.Code}#verdier");
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (FormErrors.TryAdd(ModelState, ex, form, formKey: form))
         {
+            if (Outcomes.Of(ex).Kind != OutcomeKind.Conflict) return Page();
             await LoadAsync(code, ct);
             var key = Period.TryParse(period ?? "", out var p) ? p.ToString() : period;
             var now = current(key);
@@ -93,19 +92,7 @@ public sealed class IndicatorModel(ISender sender, IAuthorizationService authori
             ModelState.Remove($"{form}.Version");
             if (form == nameof(ValueInput)) ValueInput.Version = now?.Version ?? Guid.Empty;
             else TargetInput.Version = now?.Version ?? Guid.Empty;
-            ModelState.AddModelError(form, $"Noen andre har endret {noun}en for {key} mens du redigerte. "
-                + (now is { Text: var text } ? $"Gjeldende {noun} er {text}. " : "")
-                + $"Ingenting er lagret. Lagre igjen hvis din {noun} fortsatt skal gjelde.");
-            return Page();
-        }
-        catch (NotFoundException ex) when (form == nameof(TargetInput))
-        {
-            // The indicator was found above, so what is missing is the case the target names.
-            ModelState.AddModelError($"{form}.{nameof(TargetForm.Case)}", ex.Message);
-            return Page();
-        }
-        catch (Exception ex) when (AddErrors(ex, form))
-        {
+            if (now is { Text: var text }) ModelState.AddModelError(form, $"Gjeldende {noun} for {key} er {text}.");
             return Page();
         }
     }
@@ -145,27 +132,9 @@ public sealed class IndicatorModel(ISender sender, IAuthorizationService authori
         };
     }
 
-    private bool AddErrors(Exception ex, string form)
-    {
-        // A period that does not fit the indicator («måles per år») belongs next to the period field.
-        if (ex is InputException { Location: { } l } i && l.StartsWith("periode ", StringComparison.Ordinal))
-        {
-            ModelState.AddModelError($"{form}.Period", Capitalise(i.Reason) + ".");
-            return true;
-        }
-        if (!RoadmapForms.AddErrors(ModelState, ex, form)) return false;
-        // Errors for no field in particular are shown at the top of the form they came from.
-        if (ModelState.TryGetValue("", out var whole))
-        {
-            foreach (var e in whole.Errors) ModelState.AddModelError(form, e.ErrorMessage);
-            ModelState.Remove("");
-        }
-        return true;
-    }
-
-    /// <summary>A refusal that concerns the whole form (a stale edit, an unknown indicator), not one field.</summary>
+    /// <summary>A refusal that concerns the whole form (a stale edit with what is stored now, an unknown indicator), not one field.</summary>
     public string? FormError(string form) =>
-        ModelState.TryGetValue(form, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+        ModelState.TryGetValue(form, out var entry) && entry.Errors.Count > 0 ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)) : null;
 
     private static string NotANumber(string? text) =>
         string.IsNullOrWhiteSpace(text) ? "Oppgi verdien." : $"«{text}» er ikke et tall. Skriv f.eks. 12,5.";
@@ -176,8 +145,6 @@ public sealed class IndicatorModel(ISender sender, IAuthorizationService authori
 
     /// <summary>The form shows the whole note, so an emptied field means «no note» (null would mean «keep it»).</summary>
     private static string Whole(string? text) => text?.Trim() ?? "";
-
-    private string Who => User.Identity?.Name ?? "nettleser";
 
     public sealed class ValueForm
     {

@@ -41,14 +41,14 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
     public Task<IActionResult> OnPostStatusAsync(string kind, string code, CancellationToken ct) =>
         SaveAsync(kind, code, nameof(StatusInput), nameof(StatusForm.Quarter), "status", async () =>
         {
-            var entry = await sender.Send(StatusInput.ToCommand(code, Who), ct);
+            var entry = await sender.Send(StatusInput.ToCommand(code), ct);
             return $"Status for {entry.Item} i {Format.Quarter(entry.Quarter)} er registrert: {entry.RagText}.";
         }, ct, nameof(StatusForm.Quarter), nameof(StatusForm.Rag), nameof(StatusForm.Text));
 
     public Task<IActionResult> OnPostLinkCaseAsync(string kind, string code, CancellationToken ct) =>
         SaveAsync(kind, code, nameof(LinkInput), nameof(LinkForm.Case), "saker", async () =>
         {
-            var link = await sender.Send(LinkInput.ToCommand(LinkInput.Case ?? "", code, Who), ct);
+            var link = await sender.Send(LinkInput.ToCommand(LinkInput.Case ?? "", code), ct);
             return $"{LinkInput.Case?.Trim()} er koblet til {link.Item} og bekreftet.";
         }, ct, nameof(LinkForm.Case), nameof(LinkForm.Note));
 
@@ -58,7 +58,7 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
             var result = await sender.Send(AliasInput.ToCommand(code), ct);
             var what = string.IsNullOrWhiteSpace(AliasInput.Add) ? $"«{AliasInput.Remove?.Trim()}» er fjernet" : $"«{AliasInput.Add.Trim()}» er lagt til";
             return $"Aliaset {what} for {result.Item}. {RefreshText(result.Refresh)}";
-        }, ct);
+        }, ct, nameof(AliasForm.Add));
 
     /// <summary>Re-runs the matcher over every case; it takes no input, so there is nothing to refuse.</summary>
     public async Task<IActionResult> OnPostRefreshAsync(string kind, string code, CancellationToken ct)
@@ -68,8 +68,6 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
     }
 
     private LocalRedirectResult Back(string kind, string code, string section) => LocalRedirect($"/{kind}/{Uri.EscapeDataString(code)}#{section}");
-
-    private string Who => User.Identity?.Name ?? "nettleser";
 
     private static string RefreshText(LinkRefresh r) =>
         $"Koblingsforslagene er kjørt på nytt for {Format.Number(r.Cases)} saker: {Format.Number(r.Added)} nye forslag, {Format.Number(r.Updated)} oppdatert, {Format.Number(r.Removed)} fjernet.";
@@ -82,7 +80,7 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
             TempData["Melding"] = await send();
             return Back(kind, code, section);
         }
-        catch (Exception ex) when (ItemForms.AddErrors(ModelState, ex, prefix, field, formFields))
+        catch (Exception ex) when (FormErrors.TryAdd(ModelState, ex, prefix, field, "", formFields))
         {
             await OnGetAsync(kind, code, ct);
             return Page();
@@ -95,12 +93,12 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
         var what = decision == "reject" ? LinkDecision.Reject : LinkDecision.Confirm;
         try
         {
-            await sender.Send(new DecideLink(caseKey, code, what, User.Identity?.Name ?? "nettleser", ExpectedVersion: version), ct);
+            await sender.Send(new DecideLink(caseKey, code, what, ExpectedVersion: version), ct);
             TempData["Melding"] = $"{caseKey} er {(what == LinkDecision.Reject ? "avvist" : "bekreftet")} for {code.ToUpperInvariant()}.";
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (FormErrors.Message(ex) is { } reason)
         {
-            TempData["Melding"] = $"Koblingen mellom {caseKey} og {code.ToUpperInvariant()} ble endret av noen andre mens du så på siden. Se gjeldende tilstand og prøv igjen.";
+            TempData["Melding"] = $"{caseKey} og {code.ToUpperInvariant()}: {reason}";
         }
         return Redirect($"/{kind}/{code}#saker");
     }

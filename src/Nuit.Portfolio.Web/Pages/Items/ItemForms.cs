@@ -38,14 +38,14 @@ public sealed class StatusForm
     /// reports page see it; it is what people report on. Not the server's own zone, which may be UTC.
     /// </summary>
     public static string DefaultQuarter(TimeProvider clock, ReportScheduleOptions options) =>
-        QuarterlyReportJob.LastEndedQuarter(clock.GetUtcNow(), options.TimeZone).ToString();
+        Nuit.Portfolio.Domain.Quarter.LastEnded(clock.GetUtcNow(), options.TimeZone).ToString();
 
     public static string SeenOf(StatusHistory history) =>
         history.Quarters.SelectMany(q => q.Revisions).Select(r => (DateTimeOffset?)r.RecordedAt).Max() is { } newest
             ? newest.ToString("O", CultureInfo.InvariantCulture)
             : SawNone;
 
-    public SetStatus ToCommand(string item, string author) => new(item, Quarter?.Trim() ?? "", Rag ?? "", Text, author,
+    public SetStatus ToCommand(string item) => new(item, Quarter?.Trim() ?? "", Rag ?? "", Text,
         Seen == SawNone ? DateTimeOffset.MinValue
         : DateTimeOffset.TryParse(Seen, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var seen) ? seen : null);
 }
@@ -57,8 +57,8 @@ public sealed class LinkForm
     public string? Item { get; set; }
     public string? Note { get; set; }
 
-    public DecideLink ToCommand(string caseKey, string item, string by) =>
-        new(caseKey.Trim(), item.Trim(), LinkDecision.Add, by, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim());
+    public DecideLink ToCommand(string caseKey, string item) =>
+        new(caseKey.Trim(), item.Trim(), LinkDecision.Add, string.IsNullOrWhiteSpace(Note) ? null : Note.Trim());
 }
 
 /// <summary>One alias to add or one to remove.</summary>

@@ -38,7 +38,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock, IOptions<Work
             return Page();
         }
         // Built in the background: a big portfolio takes seconds, and the progress page shows how far it has come.
-        var started = await sender.Send(new QueueReport(quarter.ToString(), Publish, User.Identity?.Name ?? "nettleser"), ct);
+        var started = await sender.Send(new QueueReport(quarter.ToString(), Publish), ct);
         var done = await WorkWait.ForAsync(sender, started, work.Value.PageWait, ct);
         if (done.State == "succeeded") TempData["Melding"] = done.Message;
         return LocalRedirect(WorkWait.NextUrl(done));

@@ -39,28 +39,27 @@ public sealed class EditModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostSaveAsync(string? code, string? kind, CancellationToken ct)
     {
         await LoadAsync(code, kind, ct);
-        var who = User.Identity?.Name ?? "nettleser";
         var aliases = RoadmapForms.Split(Input.Aliases, ';');
         try
         {
             var result = (Item, Kind) switch
             {
-                (null, RoadmapItemKind.Goal) => await sender.Send(new AddGoal(Input.Code ?? "", Input.Name ?? "", Input.Description, aliases, who, "nettleser"), ct),
-                (null, RoadmapItemKind.SubGoal) => await sender.Send(new AddSubGoal(Input.Code ?? "", Input.Goal ?? "", Input.Name ?? "", Input.Description, aliases, who, "nettleser"), ct),
+                (null, RoadmapItemKind.Goal) => await sender.Send(new AddGoal(Input.Code ?? "", Input.Name ?? "", Input.Description, aliases), ct),
+                (null, RoadmapItemKind.SubGoal) => await sender.Send(new AddSubGoal(Input.Code ?? "", Input.Goal ?? "", Input.Name ?? "", Input.Description, aliases), ct),
                 (null, RoadmapItemKind.Initiative) => await sender.Send(new AddInitiative(Input.Code ?? "", Input.Name ?? "", Input.Owner, Input.Phase,
-                    RoadmapForms.Split(Input.SubGoals, ','), Input.Goal, aliases, Input.Description, who, "nettleser"), ct),
+                    RoadmapForms.Split(Input.SubGoals, ','), Input.Goal, aliases, Input.Description), ct),
                 (null, _) => await sender.Send(new AddIndicator(Input.Code ?? "", Input.Goal ?? "", Input.Name ?? "", Input.Unit ?? "", Input.Direction ?? "higher", "year",
-                    Input.Source, null, Tolerance(), Input.Description, aliases, who, "nettleser"), ct),
+                    Input.Source, null, Tolerance(), Input.Description, aliases), ct),
                 ({ } i, RoadmapItemKind.Initiative) => await sender.Send(new EditInitiative(i.Code, Input.Name ?? "", Input.Owner ?? "", Input.Phase ?? "", Input.Status,
-                    RoadmapForms.Split(Input.SubGoals, ','), Input.Goal, aliases, Input.Description ?? "", Input.Version, who, "nettleser"), ct),
+                    RoadmapForms.Split(Input.SubGoals, ','), Input.Goal, aliases, Input.Description ?? "", Input.Version), ct),
                 ({ } i, RoadmapItemKind.Indicator) => await sender.Send(new EditIndicator(i.Code, Input.Name ?? "", Input.Unit ?? "", Input.Direction, null,
-                    Input.Source ?? "", null, Tolerance(), Input.Description ?? "", aliases, Input.Version, who, "nettleser"), ct),
-                ({ } i, _) => await sender.Send(new EditItem(i.Code, i.Kind, Input.Name ?? "", Input.Description ?? "", aliases, Input.Version, who, "nettleser"), ct),
+                    Input.Source ?? "", null, Tolerance(), Input.Description ?? "", aliases, Input.Version), ct),
+                ({ } i, _) => await sender.Send(new EditItem(i.Code, i.Kind, Input.Name ?? "", Input.Description ?? "", aliases, Input.Version), ct),
             };
             TempData["Melding"] = result.Changes.Count == 0 ? $"{result.Code}: ingen endringer." : $"{result.Code} er lagret ({result.Changes.Count} endringer).";
             return Redirect($"/roadmap/edit/{result.Code}");
         }
-        catch (Exception ex) when (RoadmapForms.AddErrors(ModelState, ex, nameof(Input)))
+        catch (Exception ex) when (FormErrors.TryAdd(ModelState, ex, nameof(Input)))
         {
             return Page();
         }
@@ -72,11 +71,11 @@ public sealed class EditModel(ISender sender) : PageModel
         Input = ItemForm.From(Item!);
         try
         {
-            await sender.Send(new RetireItem(code, null, reason, Item!.Version, User.Identity?.Name ?? "nettleser", "nettleser"), ct);
+            await sender.Send(new RetireItem(code, null, reason, Item!.Version), ct);
             TempData["Melding"] = $"{Item.Code} er avviklet.";
             return Redirect($"/roadmap/edit/{Item.Code}");
         }
-        catch (Exception ex) when (RoadmapForms.AddErrors(ModelState, ex, "Retire"))
+        catch (Exception ex) when (FormErrors.TryAdd(ModelState, ex, "Retire"))
         {
             return Page();
         }
@@ -86,18 +85,17 @@ public sealed class EditModel(ISender sender) : PageModel
     {
         await LoadAsync(code, null, ct);
         Input = ItemForm.From(Item!);
-        var who = User.Identity?.Name ?? "nettleser";
         try
         {
             if (Milestone.Id is { } id)
                 await sender.Send(new EditMilestone(id, Milestone.Name, Milestone.Planned ?? "", Milestone.Forecast ?? "", Milestone.Actual ?? "", Milestone.Source ?? "",
-                    Milestone.Version, who, "nettleser"), ct);
+                    Milestone.Version), ct);
             else
-                await sender.Send(new AddMilestone(code, Milestone.Name ?? "", Milestone.Planned, Milestone.Forecast, Milestone.Actual, Milestone.Source, who, "nettleser"), ct);
+                await sender.Send(new AddMilestone(code, Milestone.Name ?? "", Milestone.Planned, Milestone.Forecast, Milestone.Actual, Milestone.Source), ct);
             TempData["Melding"] = $"Milepælen «{Milestone.Name}» er lagret.";
             return Redirect($"/roadmap/edit/{Item!.Code}#milepaeler");
         }
-        catch (Exception ex) when (RoadmapForms.AddErrors(ModelState, ex, nameof(Milestone)))
+        catch (Exception ex) when (FormErrors.TryAdd(ModelState, ex, nameof(Milestone)))
         {
             return Page();
         }

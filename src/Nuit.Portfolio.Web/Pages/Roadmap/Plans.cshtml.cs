@@ -26,11 +26,11 @@ public sealed class PlansModel(ISender sender) : PageModel
     {
         try
         {
-            var r = await sender.Send(new StartPlanYear(year, null, User.Identity?.Name ?? "nettleser"), ct);
+            var r = await sender.Send(new StartPlanYear(year, null), ct);
             TempData["Melding"] = $"{r.ClosedPlanName} er lagret. Gjeldende plan er nå {r.PlanName}.";
             return Redirect($"/roadmap/plans?from={r.ClosedYear}&to={r.Year}");
         }
-        catch (Exception ex) when (RoadmapForms.AddErrors(ModelState, ex, "Start"))
+        catch (Exception ex) when (FormErrors.TryAdd(ModelState, ex, "Start"))
         {
             Years = await sender.Send(new ListPlanYears(), ct);
             return Page();

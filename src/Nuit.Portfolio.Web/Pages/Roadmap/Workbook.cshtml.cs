@@ -67,15 +67,12 @@ public sealed class WorkbookModel(ISender sender, PendingUploads uploads, IAutho
     {
         try
         {
-            return await sender.Send(new ImportRoadmap(content, fileName, dryRun, User.Identity?.Name ?? "nettleser"), ct);
+            return await sender.Send(new ImportRoadmap(content, fileName, dryRun), ct);
         }
-        catch (InputException ex)
+        catch (Exception ex) when (Outcomes.Of(ex) is { IsRefusal: true } outcome)
         {
-            ModelState.AddModelError("workbook", ex.Message);
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var e in ex.Errors) ModelState.AddModelError("workbook", e.ErrorMessage);
+            // The whole message: it names the sheet and cell ("Tiltak!D7").
+            ModelState.AddModelError("workbook", outcome.Message);
         }
         return null;
     }

@@ -29,7 +29,11 @@ public sealed class AddUserValidator : AbstractValidator<AddUser>
 
 public sealed class AddUserHandler(PortfolioDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<AddUser, NewUser>
 {
-    public async ValueTask<NewUser> Handle(AddUser command, CancellationToken cancellationToken)
+    public ValueTask<NewUser> Handle(AddUser command, CancellationToken cancellationToken) =>
+        CreateAsync(db, audit, clock, command, cancellationToken);
+
+    /// <summary>Adds and saves the account with its audit entry; shared with <see cref="EnsureInitialAdmin"/> (no mediator inside a handler).</summary>
+    internal static async ValueTask<NewUser> CreateAsync(PortfolioDbContext db, AuditTrail audit, TimeProvider clock, AddUser command, CancellationToken cancellationToken)
     {
         var name = Passwords.NormalizeName(command.UserName);
         if (await db.UserAccounts.AnyAsync(u => u.UserName == name, cancellationToken))

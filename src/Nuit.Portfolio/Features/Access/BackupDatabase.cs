@@ -10,11 +10,11 @@ namespace Nuit.Portfolio.Features.Access;
 /// A consistent copy of the live database with SQLite's online backup, safe while the service runs and writes.
 /// Written to a temporary file beside the target and moved into place, so a failed backup never leaves half a file.
 /// </summary>
-public sealed record BackupDatabase(string OutPath) : IRequest<BackupResult>;
+public sealed record BackupDatabase(string OutPath) : ICommand<BackupResult>, IOwnsTransaction;
 
 public sealed record BackupResult(string Path, long Bytes);
 
-public sealed class BackupDatabaseHandler(IOptions<DatabaseOptions> options) : IRequestHandler<BackupDatabase, BackupResult>
+public sealed class BackupDatabaseHandler(IOptions<DatabaseOptions> options) : ICommandHandler<BackupDatabase, BackupResult>
 {
     public ValueTask<BackupResult> Handle(BackupDatabase request, CancellationToken cancellationToken)
     {

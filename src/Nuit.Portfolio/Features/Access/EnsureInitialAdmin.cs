@@ -13,13 +13,13 @@ namespace Nuit.Portfolio.Features.Access;
 /// </summary>
 public sealed record EnsureInitialAdmin(string? Password) : ICommand<NewUser?>;
 
-public sealed class EnsureInitialAdminHandler(PortfolioDbContext db, ISender sender) : ICommandHandler<EnsureInitialAdmin, NewUser?>
+public sealed class EnsureInitialAdminHandler(PortfolioDbContext db, AuditTrail audit, TimeProvider clock) : ICommandHandler<EnsureInitialAdmin, NewUser?>
 {
     public const string AdminName = "admin";
 
     public async ValueTask<NewUser?> Handle(EnsureInitialAdmin command, CancellationToken cancellationToken)
     {
         if (await db.UserAccounts.AnyAsync(cancellationToken)) return null;
-        return await sender.Send(new AddUser(AdminName, AccessRole.Admin, string.IsNullOrEmpty(command.Password) ? null : command.Password), cancellationToken);
+        return await AddUserHandler.CreateAsync(db, audit, clock, new AddUser(AdminName, AccessRole.Admin, string.IsNullOrEmpty(command.Password) ? null : command.Password), cancellationToken);
     }
 }

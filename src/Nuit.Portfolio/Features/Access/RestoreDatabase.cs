@@ -12,12 +12,12 @@ namespace Nuit.Portfolio.Features.Access;
 /// migrations and none newer. The current database is kept beside it (<c>….before-restore-TIMESTAMP</c>) and the
 /// backup is copied in with SQLite's online backup, then migrated up if it is older than this version.
 /// </summary>
-public sealed record RestoreDatabase(string FromPath) : IRequest<RestoreResult>;
+public sealed record RestoreDatabase(string FromPath) : ICommand<RestoreResult>, IOwnsTransaction;
 
 public sealed record RestoreResult(string Restored, string PreviousKeptAt, int MigrationsApplied);
 
 public sealed class RestoreDatabaseHandler(IOptions<DatabaseOptions> options, PortfolioDbContext db, TimeProvider clock)
-    : IRequestHandler<RestoreDatabase, RestoreResult>
+    : ICommandHandler<RestoreDatabase, RestoreResult>
 {
     public async ValueTask<RestoreResult> Handle(RestoreDatabase request, CancellationToken cancellationToken)
     {

@@ -17,13 +17,7 @@ public static class UserAccounts
         var name = Passwords.NormalizeName(userName);
         var user = await db.UserAccounts.FirstOrDefaultAsync(u => u.UserName == name, ct)
             ?? throw new NotFoundException($"Finner ikke brukeren «{name}». Se `nuit users list`.");
-        if (expectedVersion is { } expected && expected != user.Version)
-        {
-            // Tell EF which version the admin saw and force the update, so SaveChanges reports the conflict.
-            var version = db.Entry(user).Property(u => u.Version);
-            version.OriginalValue = expected;
-            version.IsModified = true;
-        }
+        db.ExpectVersion(user, expectedVersion);
         return user;
     }
 

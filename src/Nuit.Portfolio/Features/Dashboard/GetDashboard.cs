@@ -18,12 +18,13 @@ public sealed record GoalStatusCount(string Code, string Name, int Green, int Am
 
 public sealed record OpenActionPoint(string Case, string CaseTitle, string Text, DateOnly? MeetingDate, int? AgeDays);
 
-public sealed class GetDashboardHandler(PortfolioDbContext db, ISender sender) : IQueryHandler<GetDashboard, DashboardView>
+public sealed class GetDashboardHandler(PortfolioDbContext db) : IQueryHandler<GetDashboard, DashboardView>
 {
     public async ValueTask<DashboardView> Handle(GetDashboard query, CancellationToken cancellationToken)
     {
-        var overview = await sender.Send(new ListGoals(), cancellationToken);
-        var statuses = await sender.Send(new GetLatestStatuses(), cancellationToken);
+        // The same read pieces as the strategy and meeting pages, called as plain classes: no mediator inside a handler.
+        var overview = await new ListGoalsHandler(db).Handle(new ListGoals(), cancellationToken);
+        var statuses = await new GetLatestStatusesHandler(db).Handle(new GetLatestStatuses(), cancellationToken);
         RagStatus StatusOf(string code) => statuses.TryGetValue(code, out var s) ? s.Rag : RagStatus.Grey;
 
         var goals = overview.Goals.Select(g =>
@@ -36,7 +37,7 @@ public sealed class GetDashboardHandler(PortfolioDbContext db, ISender sender) :
                 codes.Count(r => r == RagStatus.Red), codes.Count(r => r == RagStatus.Grey));
         }).ToList();
 
-        var meetings = (await sender.Send(new ListMeetings(), cancellationToken)).Take(5).ToList();
+        var meetings = (await new ListMeetingsHandler(db).Handle(new ListMeetings(), cancellationToken)).Take(5).ToList();
 
         var actions = await db.ActionPoints.AsNoTracking().Where(a => a.Status == ActionPointStatus.Open)
             .OrderBy(a => a.Case!.MeetingDate).ThenBy(a => a.Order)

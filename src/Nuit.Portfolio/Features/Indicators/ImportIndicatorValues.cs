@@ -14,7 +14,7 @@ namespace Nuit.Portfolio.Features.Indicators;
 /// the transaction behaviour makes it all or nothing: one bad cell and nothing is saved. A dry run goes
 /// through the same steps and reports the same changes, but saves nothing.
 /// </summary>
-public sealed record ImportIndicatorValues(byte[] Content, string FileName, bool DryRun, string ChangedBy) : ICommand<IndicatorImportReport>;
+public sealed record ImportIndicatorValues(byte[] Content, string FileName, bool DryRun) : ICommand<IndicatorImportReport>;
 
 public sealed record IndicatorImportReport(string FileName, bool DryRun, int RowsRead, int RowsChanged, IReadOnlyList<IndicatorChange> Changes);
 
@@ -24,11 +24,10 @@ public sealed class ImportIndicatorValuesValidator : AbstractValidator<ImportInd
     {
         RuleFor(x => x.FileName).NotEmpty().MaximumLength(260);
         RuleFor(x => x.Content).NotEmpty().WithMessage("Filen er tom.");
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class ImportIndicatorValuesHandler(PortfolioDbContext db, TimeProvider clock)
+public sealed class ImportIndicatorValuesHandler(PortfolioDbContext db, AuditTrail audit)
     : ICommandHandler<ImportIndicatorValues, IndicatorImportReport>
 {
     public async ValueTask<IndicatorImportReport> Handle(ImportIndicatorValues command, CancellationToken cancellationToken)
@@ -41,7 +40,7 @@ public sealed class ImportIndicatorValuesHandler(PortfolioDbContext db, TimeProv
         if (content.Rows.FirstOrDefault(r => !known.Contains(r.Code)) is { } unknown)
             throw new InputException(fileName, content.Cell(unknown.Row, CodeHeader), $"ukjent indikator «{unknown.Code}».");
         var indicators = await IndicatorEdits.LoadForEditAsync(db, [.. content.Rows.Select(r => r.Code).Distinct()], cancellationToken);
-        var ctx = new EditContext(command.ChangedBy, fileName, clock.GetUtcNow());
+        audit.FromFile(fileName);
 
         var changes = new List<IndicatorChange>();
         var rowsChanged = 0;
@@ -59,8 +58,8 @@ public sealed class ImportIndicatorValuesHandler(PortfolioDbContext db, TimeProv
             {
                 if (row.Source is null && !d.Values.Any(v => v.Period == row.Period.ToString()))
                     throw new InputException(fileName, content.Cell(row.Row, SourceHeader), $"ny verdi for {row.Period} mangler kilde.");
-                changes.AddRange(IndicatorEdits.SetValue(db, d, row.Period, value, Limit(row.Source, 400, content, row, SourceHeader),
-                    Limit(row.Note, 2000, content, row, NoteHeader), ctx));
+                changes.AddRange(IndicatorEdits.SetValue(d, row.Period, value, Limit(row.Source, 400, content, row, SourceHeader),
+                    Limit(row.Note, 2000, content, row, NoteHeader), audit));
             }
             if (row.Target is { } target)
             {
@@ -70,7 +69,7 @@ public sealed class ImportIndicatorValuesHandler(PortfolioDbContext db, TimeProv
                     var (found, problem2) = await IndicatorEdits.FindCaseAsync(db, caseText, cancellationToken);
                     setBy = found ?? throw new InputException(fileName, content.Cell(row.Row, CaseHeader), problem2 + ".");
                 }
-                changes.AddRange(IndicatorEdits.SetTarget(db, d, row.Period, target, setBy, null, ctx));
+                changes.AddRange(IndicatorEdits.SetTarget(d, row.Period, target, setBy, null, audit));
             }
             else if (row.TargetCase is not null && !d.Targets.Any(t => t.Period == row.Period.ToString()))
                 throw new InputException(fileName, content.Cell(row.Row, TargetHeader), "saken er oppgitt, men målverdien mangler.");

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Shared;
 using static Nuit.Portfolio.Files.Workbooks.IndicatorWorkbookLayout;
 
 namespace Nuit.Portfolio.Features.Indicators;
-
-/// <summary>Who makes a set of edits, through what (cli, api, a file name), and when.</summary>
-public sealed record EditContext(string ChangedBy, string Via, DateTimeOffset At);
 
 /// <summary>One field changed (or, in a dry run, that would change). Old is null for a new period.</summary>
 public sealed record IndicatorChange(string Indicator, string Period, string Field, string? Old, string? New);
@@ -26,7 +25,7 @@ internal static class IndicatorEdits
     };
 
     public static List<IndicatorChange> SetValue(
-        PortfolioDbContext db, Indicator d, Period period, decimal value, string? source, string? note, EditContext ctx)
+        Indicator d, Period period, decimal value, string? source, string? note, AuditTrail audit)
     {
         var key = period.ToString();
         var existing = d.Values.FirstOrDefault(v => v.Period == key);
@@ -50,14 +49,14 @@ internal static class IndicatorEdits
         existing.Value = value;
         if (source is not null) existing.Source = source;
         if (note is not null) existing.Note = note;
-        existing.RecordedAt = ctx.At;
-        existing.RecordedBy = ctx.ChangedBy;
-        Record(db, changes, ctx);
+        existing.RecordedAt = audit.Now;
+        existing.RecordedBy = audit.User.Name;
+        Record(audit, changes);
         return changes;
     }
 
     public static List<IndicatorChange> SetTarget(
-        PortfolioDbContext db, Indicator d, Period period, decimal value, Case? setBy, string? note, EditContext ctx)
+        Indicator d, Period period, decimal value, Case? setBy, string? note, AuditTrail audit)
     {
         var key = period.ToString();
         var existing = d.Targets.FirstOrDefault(t => t.Period == key);
@@ -79,7 +78,7 @@ internal static class IndicatorEdits
             existing.SetByCaseId = setBy.Id;
         }
         if (note is not null) existing.Note = note;
-        Record(db, changes, ctx);
+        Record(audit, changes);
         return changes;
     }
 
@@ -88,9 +87,7 @@ internal static class IndicatorEdits
     {
         if (!CaseKey.TryParse(text, out var key))
             return (null, $"«{text}» er ikke en sak; skriv den som «NUIT 31/24»");
-        var n = key.Number;
-        var found = await db.Cases.Include(c => c.Body)
-            .FirstOrDefaultAsync(c => c.Body!.Code == key.Body && c.Year == n.Year && c.Sequence == n.Sequence && c.SubNumber == n.SubNumber, ct);
+        var found = await CaseLookup.Matching(db, key).Include(c => c.Body).FirstOrDefaultAsync(ct);
         return found is null ? (null, $"finner ikke saken {key}") : (found, null);
     }
 
@@ -105,17 +102,8 @@ internal static class IndicatorEdits
         changes.Add(new IndicatorChange(d.Code, period, field, old, @new));
     }
 
-    private static void Record(PortfolioDbContext db, List<IndicatorChange> changes, EditContext ctx) =>
-        db.ChangeRecords.AddRange(changes.Select(c => new ChangeRecord
-        {
-            ItemCode = c.Indicator,
-            Field = $"{c.Field} {c.Period}",
-            OldValue = Clip(c.Old),
-            NewValue = Clip(c.New),
-            ChangedBy = ctx.ChangedBy,
-            ChangedAt = ctx.At,
-            Via = ctx.Via,
-        }));
-
-    private static string? Clip(string? s) => s is { Length: > 400 } ? s[..399] + "…" : s;
+    private static void Record(AuditTrail audit, List<IndicatorChange> changes)
+    {
+        foreach (var c in changes) audit.Record(c.Indicator, null, $"{c.Field} {c.Period}", c.Old, c.New);
+    }
 }

@@ -10,7 +10,7 @@ namespace Nuit.Portfolio.Features.Indicators;
 /// <see cref="ExpectedVersion"/> works as on <see cref="SetIndicatorValue"/>.
 /// </summary>
 public sealed record SetIndicatorTarget(
-    string Code, string Period, decimal Value, string? Case, string? Note, string ChangedBy, string Via = "api", Guid? ExpectedVersion = null)
+    string Code, string Period, decimal Value, string? Case, string? Note, Guid? ExpectedVersion = null)
     : ICommand<IndicatorEditResult>;
 
 public sealed class SetIndicatorTargetValidator : AbstractValidator<SetIndicatorTarget>
@@ -22,24 +22,22 @@ public sealed class SetIndicatorTargetValidator : AbstractValidator<SetIndicator
             .WithMessage(x => $"«{x.Period}» er ikke en periode. Skriv 2025 eller 2025-Q1.");
         RuleFor(x => x.Case).MustBeACase();
         RuleFor(x => x.Note).MaximumLength(2000);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class SetIndicatorTargetHandler(PortfolioDbContext db, TimeProvider clock) : ICommandHandler<SetIndicatorTarget, IndicatorEditResult>
+public sealed class SetIndicatorTargetHandler(PortfolioDbContext db, AuditTrail audit) : ICommandHandler<SetIndicatorTarget, IndicatorEditResult>
 {
     public async ValueTask<IndicatorEditResult> Handle(SetIndicatorTarget command, CancellationToken cancellationToken)
     {
         var (d, period) = await IndicatorCommands.FindAsync(db, command.Code, command.Period, cancellationToken);
-        IndicatorCommands.Expect(db, d.Targets.FirstOrDefault(t => t.Period == period.ToString()), command.ExpectedVersion);
+        db.ExpectVersion(d.Targets.FirstOrDefault(t => t.Period == period.ToString()), command.ExpectedVersion);
         Domain.Case? setBy = null;
         if (command.Case is { } caseText)
         {
             var (found, problem) = await IndicatorEdits.FindCaseAsync(db, caseText, cancellationToken);
-            setBy = found ?? throw new NotFoundException($"Målverdien viser til en ukjent sak: {problem}.");
+            setBy = found ?? throw new NotFoundException($"Målverdien viser til en ukjent sak: {problem}.", field: "case");
         }
-        var changes = IndicatorEdits.SetTarget(db, d, period, command.Value, setBy, command.Note?.Trim(),
-            new EditContext(command.ChangedBy, command.Via, clock.GetUtcNow()));
+        var changes = IndicatorEdits.SetTarget(d, period, command.Value, setBy, command.Note?.Trim(), audit);
         await db.SaveChangesAsync(cancellationToken);
         return IndicatorCommands.Result(d, period, changes);
     }

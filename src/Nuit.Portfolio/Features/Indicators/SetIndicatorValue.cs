@@ -13,7 +13,7 @@ namespace Nuit.Portfolio.Features.Indicators;
 /// the version the client saw, or <see cref="Guid.Empty"/> for "this period had no value when I looked".
 /// </summary>
 public sealed record SetIndicatorValue(
-    string Code, string Period, decimal Value, string Source, string? Note, string ChangedBy, string Via = "api", Guid? ExpectedVersion = null)
+    string Code, string Period, decimal Value, string Source, string? Note, Guid? ExpectedVersion = null)
     : ICommand<IndicatorEditResult>;
 
 /// <summary>What changed, the period's status afterwards, and the versions to send back with the next edit.</summary>
@@ -30,18 +30,16 @@ public sealed class SetIndicatorValueValidator : AbstractValidator<SetIndicatorV
             .WithMessage(x => $"«{x.Period}» er ikke en periode. Skriv 2024 eller 2025-Q1.");
         RuleFor(x => x.Source).NotEmpty().WithMessage("Oppgi kilden til verdien.").MaximumLength(400);
         RuleFor(x => x.Note).MaximumLength(2000);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class SetIndicatorValueHandler(PortfolioDbContext db, TimeProvider clock) : ICommandHandler<SetIndicatorValue, IndicatorEditResult>
+public sealed class SetIndicatorValueHandler(PortfolioDbContext db, AuditTrail audit) : ICommandHandler<SetIndicatorValue, IndicatorEditResult>
 {
     public async ValueTask<IndicatorEditResult> Handle(SetIndicatorValue command, CancellationToken cancellationToken)
     {
         var (d, period) = await IndicatorCommands.FindAsync(db, command.Code, command.Period, cancellationToken);
-        IndicatorCommands.Expect(db, d.Values.FirstOrDefault(v => v.Period == period.ToString()), command.ExpectedVersion);
-        var changes = IndicatorEdits.SetValue(db, d, period, command.Value, command.Source.Trim(), command.Note?.Trim(),
-            new EditContext(command.ChangedBy, command.Via, clock.GetUtcNow()));
+        db.ExpectVersion(d.Values.FirstOrDefault(v => v.Period == period.ToString()), command.ExpectedVersion);
+        var changes = IndicatorEdits.SetValue(d, period, command.Value, command.Source.Trim(), command.Note?.Trim(), audit);
         await db.SaveChangesAsync(cancellationToken);
         return IndicatorCommands.Result(d, period, changes);
     }
@@ -58,28 +56,6 @@ internal static class IndicatorCommands
         var period = Period.Parse(periodText);
         if (IndicatorEdits.PeriodProblem(d, period) is { } problem) throw new InputException(d.Code, $"periode {period}", problem);
         return (d, period);
-    }
-
-    /// <summary>
-    /// Makes the coming SaveChanges fail with <see cref="DbUpdateConcurrencyException"/> (409 with the current values)
-    /// when the row the client saw is not the one stored: another version, or a row where the client saw none
-    /// (<see cref="Guid.Empty"/>). Even an edit that would change nothing fails then: the person decided on stale data.
-    /// Without an expected version the edit simply wins, as the CLI and workbook import always have.
-    /// </summary>
-    public static void Expect(PortfolioDbContext db, object? stored, Guid? expected)
-    {
-        if (expected is not { } seen) return;
-        if (stored is null)
-        {
-            // Values and targets are never deleted, so this is a version from somewhere else; still "not what is stored".
-            if (seen != Guid.Empty) throw new DbUpdateConcurrencyException("Perioden har ingen lagret rad med den versjonen.");
-            return;
-        }
-        var version = db.Entry(stored).Property("Version");
-        if (Equals(version.CurrentValue, seen)) return;
-        // Tell EF which version the person saw; the UPDATE then matches no row and EF reports the conflict.
-        version.OriginalValue = seen;
-        version.IsModified = true;
     }
 
     public static IndicatorEditResult Result(Indicator d, Period period, IReadOnlyList<IndicatorChange> changes)

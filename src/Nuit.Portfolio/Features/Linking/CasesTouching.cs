@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Shared;
 
 namespace Nuit.Portfolio.Features.Linking;
 
@@ -18,7 +19,7 @@ public sealed record CasesTouching(string Item, string? States = null, string? F
 }
 
 public sealed record TouchingCase(
-    string Case, string Title, DateOnly? MeetingDate, string? Type, string? Decision, string State, double Score,
+    string Case, string Title, DateOnly? MeetingDate, string? Type, string? Decision, LinkState State, double Score,
     IReadOnlyList<EvidenceDto> Evidence, Guid Version);
 
 public sealed class CasesTouchingValidator : AbstractValidator<CasesTouching>
@@ -70,6 +71,6 @@ public sealed class CasesTouchingHandler(PortfolioDbContext db) : IQueryHandler<
 
         return [.. rows.Select(r => new TouchingCase(
             $"{Bodies.ShortName(r.Code)} {r.Number}", r.Title, r.MeetingDate, r.Type, r.Decision ?? r.ProposedDecision,
-            r.State.ToCode(), r.Score, [.. r.Evidence.Select(e => new EvidenceDto(e.Section, e.Text))], r.Version))];
+            r.State, r.Score, [.. r.Evidence.Select(e => new EvidenceDto(e.Section, e.Text))], r.Version))];
     }
 }

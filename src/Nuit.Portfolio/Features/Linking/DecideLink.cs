@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Shared;
 
 namespace Nuit.Portfolio.Features.Linking;
 
@@ -18,7 +19,7 @@ public enum LinkDecision
 /// A person confirms or rejects a suggested link, or adds one by hand (confirmed, with their note as evidence).
 /// With <see cref="ExpectedVersion"/> a decision made on stale data fails as a conflict instead of overwriting.
 /// </summary>
-public sealed record DecideLink(string Case, string Item, LinkDecision Decision, string DecidedBy, string? Note = null, Guid? ExpectedVersion = null)
+public sealed record DecideLink(string Case, string Item, LinkDecision Decision, string? Note = null, Guid? ExpectedVersion = null)
     : ICommand<CaseItemLink>;
 
 public sealed class DecideLinkValidator : AbstractValidator<DecideLink>
@@ -27,12 +28,11 @@ public sealed class DecideLinkValidator : AbstractValidator<DecideLink>
     {
         RuleFor(x => x.Case).MustBeACase();
         RuleFor(x => x.Item).NotEmpty().WithMessage("Oppgi koden til elementet saken gjelder.");
-        RuleFor(x => x.DecidedBy).NotEmpty().WithMessage("Det må stå hvem som bestemmer.").MaximumLength(200);
         RuleFor(x => x.Note).MaximumLength(2000);
     }
 }
 
-public sealed class DecideLinkHandler(PortfolioDbContext db, TimeProvider clock, ISender sender, AuditTrail audit) : ICommandHandler<DecideLink, CaseItemLink>
+public sealed class DecideLinkHandler(PortfolioDbContext db, AuditTrail audit) : ICommandHandler<DecideLink, CaseItemLink>
 {
     public async ValueTask<CaseItemLink> Handle(DecideLink command, CancellationToken cancellationToken)
     {
@@ -54,21 +54,17 @@ public sealed class DecideLinkHandler(PortfolioDbContext db, TimeProvider clock,
                 Score = 1,
             }).Entity;
         }
-        else if (command.ExpectedVersion is { } expected && expected != link.Version)
-        {
-            // Tell EF which version the person saw; SaveChanges then fails if someone else changed it since.
-            db.Entry(link).Property(l => l.Version).OriginalValue = expected;
-        }
+        else db.ExpectVersion(link, command.ExpectedVersion);
 
         link.State = command.Decision == LinkDecision.Reject ? LinkState.Rejected : LinkState.Confirmed;
-        link.DecidedBy = command.DecidedBy;
-        link.DecidedAt = clock.GetUtcNow();
+        link.DecidedBy = audit.User.Name;
+        link.DecidedAt = audit.Now;
         if (command.Note is { Length: > 0 } note) link.Evidence = [new LinkEvidence("Notat", note, 0), .. link.Evidence];
-        audit.Record(item.Code, CaseKey.Parse(command.Case).ToString(), "kobling", StateText(before), StateText(link.State), by: command.DecidedBy);
-        if (command.Note is { Length: > 0 }) audit.Record(item.Code, CaseKey.Parse(command.Case).ToString(), "koblingsnotat", null, command.Note, by: command.DecidedBy);
+        audit.Record(item.Code, CaseKey.Parse(command.Case).ToString(), "kobling", StateText(before), StateText(link.State));
+        if (command.Note is { Length: > 0 }) audit.Record(item.Code, CaseKey.Parse(command.Case).ToString(), "koblingsnotat", null, command.Note);
         await db.SaveChangesAsync(cancellationToken);
 
-        var links = await sender.Send(new GetCaseLinks(command.Case), cancellationToken);
+        var links = await CaseLinkList.LoadAsync(db, caseId, includeRejected: true, cancellationToken);
         return links.Single(l => l.Item == item.Code);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Features.Linking.Matching;
+using Nuit.Portfolio.Features.Shared;
 
 namespace Nuit.Portfolio.Features.Linking;
 

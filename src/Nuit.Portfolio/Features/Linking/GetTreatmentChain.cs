@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Features.Shared;
 using Nuit.Portfolio.Domain;
 
 namespace Nuit.Portfolio.Features.Linking;

@@ -4,7 +4,7 @@ namespace Nuit.Portfolio.Features.Linking;
 
 public sealed record EvidenceDto(string Section, string Text);
 
-internal static class LinkStates
+public static class LinkStates
 {
     public static string ToCode(this LinkState state) => state.ToString().ToLowerInvariant();
 

@@ -16,7 +16,7 @@ namespace Nuit.Portfolio.Features.Meetings;
 /// the file's meetings are stored in one transaction, and a failure leaves only a record of the attempt.
 /// The original is kept, content-addressed. Importing the same file again changes nothing.
 /// </summary>
-public sealed record ImportDocument(string FileName, byte[] Content, string ImportedBy, bool DryRun = false) : IRequest<ImportReport>
+public sealed record ImportDocument(string FileName, byte[] Content, bool DryRun = false) : ICommand<ImportReport>, IOwnsTransaction
 {
     public long MaxBytes { get; init; } = DocumentReader.DefaultMaxBytes;
 
@@ -62,7 +62,6 @@ public sealed class ImportDocumentValidator : AbstractValidator<ImportDocument>
     public ImportDocumentValidator()
     {
         RuleFor(x => x.FileName).NotEmpty().WithMessage("Filnavnet mangler.").MaximumLength(260);
-        RuleFor(x => x.ImportedBy).NotEmpty().WithMessage("Det må stå hvem som importerer.");
         RuleFor(x => x.Meeting).Must(BeAMeetingNumber!).When(x => !string.IsNullOrWhiteSpace(x.Meeting))
             .WithMessage(x => $"Møte: «{x.Meeting}» er ikke et møtenummer; skriv det som 2/2019.");
     }
@@ -75,7 +74,7 @@ public sealed class ImportDocumentValidator : AbstractValidator<ImportDocument>
 }
 
 public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider clock, CaseLinker linker, AuditTrail audit, WorkProgress progress)
-    : IRequestHandler<ImportDocument, ImportReport>
+    : ICommandHandler<ImportDocument, ImportReport>
 {
     public async ValueTask<ImportReport> Handle(ImportDocument request, CancellationToken cancellationToken)
     {
@@ -168,17 +167,17 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
                 Size = request.Content.LongLength,
                 Sha256 = sha,
                 Document = document,
-                ImportedBy = request.ImportedBy,
+                ImportedBy = audit.User.Name,
                 ImportedAt = clock.GetUtcNow(),
                 Result = result,
                 Details = Describe(meetings),
             });
             // The audit names each meeting the file created or changed, and what changed in it.
+            audit.FromFile(fileName);
             foreach (var m in meetings.Where(m => m.Status != "unchanged"))
                 audit.Record(null, $"{m.Body} møte {m.Number}", m.Kind == "agenda" ? "import innkalling" : "import referat",
                     m.Status == "created" ? null : "(før importen)",
-                    m.Status == "created" ? $"opprettet med {m.Cases.Count} saker" : string.Join(" | ", m.Changes),
-                    by: request.ImportedBy, via: fileName);
+                    m.Status == "created" ? $"opprettet med {m.Cases.Count} saker" : string.Join(" | ", m.Changes));
             await db.SaveChangesAsync(cancellationToken);
 
             if (transaction is not null)
@@ -204,7 +203,7 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
                 FileName = fileName,
                 Size = request.Content.LongLength,
                 Sha256 = sha,
-                ImportedBy = request.ImportedBy,
+                ImportedBy = audit.User.Name,
                 ImportedAt = clock.GetUtcNow(),
                 Result = ImportResult.Failed,
                 Details = ex.Message,

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -16,42 +17,53 @@ namespace Nuit.Portfolio.Features.Reports;
 /// the report — returns the report it made instead of publishing another edition.
 /// </summary>
 /// <remarks>
-/// A plain request rather than an <see cref="ICommand{TResponse}"/>: the transaction behaviour would hold
+/// <see cref="IOwnsTransaction"/>: the pipeline's transaction would hold
 /// the database's write lock while the charts and files are rendered. Instead the files are built in
 /// memory first and then stored in one short transaction of their own: all of them, or none.
 /// </remarks>
-public sealed record CreateReport(string Quarter, bool Publish = false, string CreatedBy = "system", bool OnlyIfMissing = false, DateTimeOffset? CutOff = null,
+public sealed record CreateReport(string Quarter, bool Publish = false, bool OnlyIfMissing = false, DateTimeOffset? CutOff = null,
     Guid? RequestId = null)
-    : IRequest<CreateReportResult>;
+    : ICommand<CreateReportResult>, IOwnsTransaction;
 
-/// <param name="Outcome">created, replaced (a draft rebuilt) or existing (nothing done).</param>
-public sealed record CreateReportResult(ReportSummary Report, string Outcome);
+public sealed record CreateReportResult(ReportSummary Report, ReportOutcome Outcome);
+
+/// <summary>What a report request did; JSON keeps the words clients already read ("created", "replaced", "existing").</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReportOutcome>))]
+public enum ReportOutcome
+{
+    [JsonStringEnumMemberName("created")] Created,
+
+    /// <summary>The quarter's draft was built again.</summary>
+    [JsonStringEnumMemberName("replaced")] Replaced,
+
+    /// <summary>Nothing was done: the quarter (or this request) already has its report.</summary>
+    [JsonStringEnumMemberName("existing")] Existing,
+}
 
 public sealed class CreateReportValidator : AbstractValidator<CreateReport>
 {
     public CreateReportValidator()
     {
         RuleFor(x => x.Quarter).MustBeAQuarter();
-        RuleFor(x => x.CreatedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, TimeProvider clock, AuditTrail audit, WorkProgress progress)
-    : IRequestHandler<CreateReport, CreateReportResult>
+public sealed class CreateReportHandler(PortfolioDbContext db, TimeProvider clock, AuditTrail audit, WorkProgress progress)
+    : ICommandHandler<CreateReport, CreateReportResult>
 {
     public async ValueTask<CreateReportResult> Handle(CreateReport command, CancellationToken cancellationToken)
     {
         var quarter = Domain.Quarter.Parse(command.Quarter);
         if (command.RequestId is { } requestId && await FirstAsync(r => r.RequestId == requestId, cancellationToken) is { } done)
-            return new CreateReportResult(done, "existing");
+            return new CreateReportResult(done, ReportOutcome.Existing);
         if (command.OnlyIfMissing && await FindAnyAsync(quarter, cancellationToken) is { } existing)
-            return new CreateReportResult(existing, "existing");
+            return new CreateReportResult(existing, ReportOutcome.Existing);
 
         var now = clock.GetUtcNow();
         var cutOff = command.CutOff ?? now;
         var state = command.Publish ? ReportState.Published : ReportState.Draft;
         var edition = command.Publish ? await NextEditionAsync(quarter, cancellationToken) : 0;
-        var rendered = await sender.Send(new RenderQuarterReport(
+        var rendered = await new RenderQuarterReportHandler(db, clock, progress).Handle(new RenderQuarterReport(
             quarter.ToString(), cutOff, ReportProjections.EditionText(state, edition)), cancellationToken);
         var snapshot = rendered.Files.Single(f => f.ContentType == "application/json");
         progress.Report(rendered.Steps, rendered.Steps, "Lagrer rapporten");
@@ -63,13 +75,13 @@ public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, T
             try
             {
                 if (command.OnlyIfMissing && await FindAnyAsync(quarter, ct) is { } raced)
-                    return new CreateReportResult(raced, "existing");
+                    return new CreateReportResult(raced, ReportOutcome.Existing);
 
                 var report = command.Publish ? null : await db.Set<Report>().FirstOrDefaultAsync(r => r.Quarter == quarter && r.Edition == 0, ct);
-                var outcome = report is null ? "created" : "replaced";
+                var outcome = report is null ? ReportOutcome.Created : ReportOutcome.Replaced;
                 if (report is null)
                 {
-                    report = new Report { Quarter = quarter, State = state, Edition = edition, CreatedBy = command.CreatedBy, DataSha256 = "" };
+                    report = new Report { Quarter = quarter, State = state, Edition = edition, CreatedBy = audit.User.Name, DataSha256 = "" };
                     db.Add(report);
                 }
                 else
@@ -80,12 +92,12 @@ public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, T
                 }
                 report.CutOff = cutOff;
                 report.CreatedAt = now;
-                report.CreatedBy = command.CreatedBy;
+                report.CreatedBy = audit.User.Name;
                 report.PublishedAt = command.Publish ? now : null;
                 report.DataSha256 = Sha256(snapshot.Content);
                 report.RequestId = command.RequestId;
-                audit.Record(null, $"rapport {quarter}", "rapport", outcome == "created" ? null : "(tidligere utkast)",
-                    command.Publish ? $"publisert utgave {edition}" : outcome == "created" ? "utkast" : "utkast bygget på nytt", by: command.CreatedBy);
+                audit.Record(null, $"rapport {quarter}", "rapport", outcome == ReportOutcome.Created ? null : "(tidligere utkast)",
+                    command.Publish ? $"publisert utgave {edition}" : outcome == ReportOutcome.Created ? "utkast" : "utkast bygget på nytt");
                 await db.SaveChangesAsync(ct);
 
                 foreach (var f in rendered.Files)
@@ -101,7 +113,7 @@ public sealed class CreateReportHandler(PortfolioDbContext db, ISender sender, T
                 db.ChangeTracker.Clear();
                 var winner = await FindAnyAsync(quarter, ct);
                 if (winner is null) throw;
-                return new CreateReportResult(winner, "existing");
+                return new CreateReportResult(winner, ReportOutcome.Existing);
             }
             catch (DbUpdateException ex) when (command.Publish && ex is not DbUpdateConcurrencyException && !DatabaseBusyException.Is(ex))
             {

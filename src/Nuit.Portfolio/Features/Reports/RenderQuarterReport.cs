@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Rendering.Reports;
 
 namespace Nuit.Portfolio.Features.Reports;
@@ -21,12 +22,13 @@ public sealed class RenderQuarterReportValidator : AbstractValidator<RenderQuart
     }
 }
 
-public sealed class RenderQuarterReportHandler(ISender sender, WorkProgress progress) : IQueryHandler<RenderQuarterReport, RenderedReport>
+public sealed class RenderQuarterReportHandler(PortfolioDbContext db, TimeProvider clock, WorkProgress progress) : IQueryHandler<RenderQuarterReport, RenderedReport>
 {
     public async ValueTask<RenderedReport> Handle(RenderQuarterReport query, CancellationToken cancellationToken)
     {
         progress.Report(0, 1, "Henter data for kvartalet");
-        var data = await sender.Send(new GetQuarterReportData(query.Quarter, query.CutOff, query.GapQuarters), cancellationToken);
+        // The data query as a plain class (no mediator inside a handler); the quarter was validated with this request.
+        var data = await new GetQuarterReportDataHandler(db, clock).Handle(new GetQuarterReportData(query.Quarter, query.CutOff, query.GapQuarters), cancellationToken);
         // Rendering is CPU work on an in-memory model; keep it off the request thread's synchronous path.
         var steps = 0;
         var files = await Task.Run(() => QuarterReportFiles.Render(data, query.Edition, (step, total, text) =>

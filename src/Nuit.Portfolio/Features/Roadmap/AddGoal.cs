@@ -10,7 +10,7 @@ using Nuit.Portfolio.Features.Linking;
 namespace Nuit.Portfolio.Features.Roadmap;
 
 /// <summary>Adds a strategic goal (M1–M9) to the strategy.</summary>
-public sealed record AddGoal(string Code, string Name, string? Description, IReadOnlyList<string>? Aliases, string ChangedBy, string Via = "api")
+public sealed record AddGoal(string Code, string Name, string? Description, IReadOnlyList<string>? Aliases)
     : ICommand<RoadmapEditResult>;
 
 public sealed class AddGoalValidator : AbstractValidator<AddGoal>
@@ -21,11 +21,10 @@ public sealed class AddGoalValidator : AbstractValidator<AddGoal>
             .WithMessage(x => RoadmapCodes.GoalCodeProblem(RoadmapCodes.Normalise(x.Code ?? "")) ?? "");
         RuleFor(x => x.Name).NotEmpty().WithMessage("Oppgi navnet.").MaximumLength(400);
         RuleFor(x => x.Description).MaximumLength(4000);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class AddGoalHandler(PortfolioDbContext db, CaseLinker linker, TimeProvider clock) : ICommandHandler<AddGoal, RoadmapEditResult>
+public sealed class AddGoalHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<AddGoal, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(AddGoal command, CancellationToken cancellationToken)
     {
@@ -41,6 +40,6 @@ public sealed class AddGoalHandler(PortfolioDbContext db, CaseLinker linker, Tim
         var changes = new List<ItemChange> { new(code, "opprettet", null, goal.Name) };
         await RoadmapEdits.ApplyNamesAsync(db, goal, null, command.Description, command.Aliases ?? [], changes, cancellationToken);
         db.Goals.Add(goal);
-        return await RoadmapEdits.SaveAsync(db, linker, goal, null, changes, new EditContext(command.ChangedBy, command.Via, clock.GetUtcNow()), true, cancellationToken);
+        return await RoadmapEdits.SaveAsync(db, linker, goal, null, changes, audit, true, cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ namespace Nuit.Portfolio.Features.Roadmap;
 public sealed record AddIndicator(
     string Code, string Goal, string Name, string Unit, string Direction = "higher", string Periodicity = "year",
     string? Source = null, string? SourceUrl = null, decimal? AmberTolerance = null, string? Description = null,
-    IReadOnlyList<string>? Aliases = null, string ChangedBy = "api", string Via = "api") : ICommand<RoadmapEditResult>;
+    IReadOnlyList<string>? Aliases = null) : ICommand<RoadmapEditResult>;
 
 public sealed class AddIndicatorValidator : AbstractValidator<AddIndicator>
 {
@@ -34,11 +34,10 @@ public sealed class AddIndicatorValidator : AbstractValidator<AddIndicator>
         RuleFor(x => x.Source).MaximumLength(400);
         RuleFor(x => x.SourceUrl).MaximumLength(400);
         RuleFor(x => x.Description).MaximumLength(4000);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class AddIndicatorHandler(PortfolioDbContext db, CaseLinker linker, TimeProvider clock) : ICommandHandler<AddIndicator, RoadmapEditResult>
+public sealed class AddIndicatorHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<AddIndicator, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(AddIndicator command, CancellationToken cancellationToken)
     {
@@ -58,6 +57,6 @@ public sealed class AddIndicatorHandler(PortfolioDbContext db, CaseLinker linker
         var changes = new List<ItemChange> { new(code, "opprettet", null, $"{indicator.Name} ({indicator.Unit}, under {goal.Code})") };
         await RoadmapEdits.ApplyNamesAsync(db, indicator, null, command.Description, command.Aliases ?? [], changes, cancellationToken);
         db.Indicators.Add(indicator);
-        return await RoadmapEdits.SaveAsync(db, linker, indicator, null, changes, new EditContext(command.ChangedBy, command.Via, clock.GetUtcNow()), true, cancellationToken);
+        return await RoadmapEdits.SaveAsync(db, linker, indicator, null, changes, audit, true, cancellationToken);
     }
 }

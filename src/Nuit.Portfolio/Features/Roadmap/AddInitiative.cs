@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Indicators;
@@ -11,7 +12,7 @@ namespace Nuit.Portfolio.Features.Roadmap;
 /// <summary>Adds an initiative (tiltak) with owner, phase and the sub-goals it serves.</summary>
 public sealed record AddInitiative(
     string Code, string Name, string? Owner, string? Phase, IReadOnlyList<string>? SubGoals, string? Goal,
-    IReadOnlyList<string>? Aliases, string? Description, string ChangedBy, string Via = "api") : ICommand<RoadmapEditResult>;
+    IReadOnlyList<string>? Aliases, string? Description) : ICommand<RoadmapEditResult>;
 
 public sealed class AddInitiativeValidator : AbstractValidator<AddInitiative>
 {
@@ -24,11 +25,10 @@ public sealed class AddInitiativeValidator : AbstractValidator<AddInitiative>
         RuleFor(x => x.Phase).Must(p => string.IsNullOrWhiteSpace(p) || RoadmapEdits.TryPhase(p, out _))
             .WithMessage(x => $"Ukjent fase «{x.Phase}». {RoadmapEdits.PhaseHelp}");
         RuleFor(x => x.Description).MaximumLength(4000);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class AddInitiativeHandler(PortfolioDbContext db, CaseLinker linker, TimeProvider clock) : ICommandHandler<AddInitiative, RoadmapEditResult>
+public sealed class AddInitiativeHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<AddInitiative, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(AddInitiative command, CancellationToken cancellationToken)
     {
@@ -44,6 +44,6 @@ public sealed class AddInitiativeHandler(PortfolioDbContext db, CaseLinker linke
         await RoadmapEdits.ApplyInitiativeAsync(db, initiative, command.Owner, command.Phase, null, command.Goal, command.SubGoals,
             changes, cancellationToken);
         db.Initiatives.Add(initiative);
-        return await RoadmapEdits.SaveAsync(db, linker, initiative, null, changes, new EditContext(command.ChangedBy, command.Via, clock.GetUtcNow()), true, cancellationToken);
+        return await RoadmapEdits.SaveAsync(db, linker, initiative, null, changes, audit, true, cancellationToken);
     }
 }

@@ -13,8 +13,7 @@ namespace Nuit.Portfolio.Features.Roadmap;
 /// Adds a sub-goal (delmål) under a goal. Only 1A, 1B and 5A are in the seed data; the rest of the
 /// published Plan for realisering is entered this way, by hand, through the CLI, API, pages or workbook.
 /// </summary>
-public sealed record AddSubGoal(string Code, string Goal, string Name, string? Description, IReadOnlyList<string>? Aliases,
-    string ChangedBy, string Via = "api") : ICommand<RoadmapEditResult>;
+public sealed record AddSubGoal(string Code, string Goal, string Name, string? Description, IReadOnlyList<string>? Aliases) : ICommand<RoadmapEditResult>;
 
 public sealed class AddSubGoalValidator : AbstractValidator<AddSubGoal>
 {
@@ -24,14 +23,13 @@ public sealed class AddSubGoalValidator : AbstractValidator<AddSubGoal>
         RuleFor(x => x.Code).Must((x, c) => Problem(x) is null).WithMessage(x => Problem(x) ?? "");
         RuleFor(x => x.Name).NotEmpty().WithMessage("Oppgi navnet.").MaximumLength(400);
         RuleFor(x => x.Description).MaximumLength(4000);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 
     private static string? Problem(AddSubGoal x) =>
         RoadmapCodes.SubGoalCodeProblem(RoadmapCodes.Normalise(x.Code ?? ""), RoadmapCodes.Normalise(x.Goal ?? ""));
 }
 
-public sealed class AddSubGoalHandler(PortfolioDbContext db, CaseLinker linker, TimeProvider clock) : ICommandHandler<AddSubGoal, RoadmapEditResult>
+public sealed class AddSubGoalHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<AddSubGoal, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(AddSubGoal command, CancellationToken cancellationToken)
     {
@@ -48,6 +46,6 @@ public sealed class AddSubGoalHandler(PortfolioDbContext db, CaseLinker linker, 
         var changes = new List<ItemChange> { new(code, "opprettet", null, $"{sub.Name} (under {goal.Code})") };
         await RoadmapEdits.ApplyNamesAsync(db, sub, null, command.Description, command.Aliases ?? [], changes, cancellationToken);
         db.SubGoals.Add(sub);
-        return await RoadmapEdits.SaveAsync(db, linker, sub, null, changes, new EditContext(command.ChangedBy, command.Via, clock.GetUtcNow()), true, cancellationToken);
+        return await RoadmapEdits.SaveAsync(db, linker, sub, null, changes, audit, true, cancellationToken);
     }
 }

@@ -17,7 +17,7 @@ namespace Nuit.Portfolio.Features.Roadmap;
 public sealed record EditIndicator(
     string Code, string? Name = null, string? Unit = null, string? Direction = null, string? Periodicity = null,
     string? Source = null, string? SourceUrl = null, decimal? AmberTolerance = null, string? Description = null,
-    IReadOnlyList<string>? Aliases = null, Guid? ExpectedVersion = null, string ChangedBy = "api", string Via = "api")
+    IReadOnlyList<string>? Aliases = null, Guid? ExpectedVersion = null)
     : ICommand<RoadmapEditResult>;
 
 public sealed class EditIndicatorValidator : AbstractValidator<EditIndicator>
@@ -33,11 +33,10 @@ public sealed class EditIndicatorValidator : AbstractValidator<EditIndicator>
         RuleFor(x => x.Source).MaximumLength(400);
         RuleFor(x => x.SourceUrl).MaximumLength(400);
         RuleFor(x => x.Description).MaximumLength(4000);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class EditIndicatorHandler(PortfolioDbContext db, CaseLinker linker, TimeProvider clock) : ICommandHandler<EditIndicator, RoadmapEditResult>
+public sealed class EditIndicatorHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<EditIndicator, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(EditIndicator command, CancellationToken cancellationToken)
     {
@@ -60,7 +59,7 @@ public sealed class EditIndicatorHandler(PortfolioDbContext db, CaseLinker linke
             && RoadmapEdits.Track(changes, d.Code, "terskel gul", RoadmapEdits.Invariant(d.AmberTolerance), RoadmapEdits.Invariant(tolerance)))
             d.AmberTolerance = tolerance;
         return await RoadmapEdits.SaveAsync(db, linker, d, command.ExpectedVersion, changes,
-            new EditContext(command.ChangedBy, command.Via, clock.GetUtcNow()), names, cancellationToken);
+            audit, names, cancellationToken);
     }
 
     private static string Text(IndicatorDirection d) => d == IndicatorDirection.HigherIsBetter ? "higher" : "lower";

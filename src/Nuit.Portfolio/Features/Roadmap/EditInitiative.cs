@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Indicators;
@@ -15,7 +16,7 @@ namespace Nuit.Portfolio.Features.Roadmap;
 public sealed record EditInitiative(
     string Code, string? Name = null, string? Owner = null, string? Phase = null, string? Status = null,
     IReadOnlyList<string>? SubGoals = null, string? Goal = null, IReadOnlyList<string>? Aliases = null, string? Description = null,
-    Guid? ExpectedVersion = null, string ChangedBy = "api", string Via = "api") : ICommand<RoadmapEditResult>;
+    Guid? ExpectedVersion = null) : ICommand<RoadmapEditResult>;
 
 public sealed class EditInitiativeValidator : AbstractValidator<EditInitiative>
 {
@@ -29,11 +30,10 @@ public sealed class EditInitiativeValidator : AbstractValidator<EditInitiative>
         RuleFor(x => x.Status).Must(s => s is null || RoadmapEdits.StatusOf(s) is not null)
             .WithMessage(x => $"Ukjent status «{x.Status}». Bruk aktiv, fullført eller satt på vent.");
         RuleFor(x => x.Description).MaximumLength(4000);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class EditInitiativeHandler(PortfolioDbContext db, CaseLinker linker, TimeProvider clock) : ICommandHandler<EditInitiative, RoadmapEditResult>
+public sealed class EditInitiativeHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<EditInitiative, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(EditInitiative command, CancellationToken cancellationToken)
     {
@@ -44,6 +44,6 @@ public sealed class EditInitiativeHandler(PortfolioDbContext db, CaseLinker link
         await RoadmapEdits.ApplyInitiativeAsync(db, initiative, command.Owner, command.Phase, command.Status, command.Goal, command.SubGoals,
             changes, cancellationToken);
         return await RoadmapEdits.SaveAsync(db, linker, initiative, command.ExpectedVersion, changes,
-            new EditContext(command.ChangedBy, command.Via, clock.GetUtcNow()), names, cancellationToken);
+            audit, names, cancellationToken);
     }
 }

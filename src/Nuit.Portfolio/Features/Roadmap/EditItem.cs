@@ -15,7 +15,7 @@ namespace Nuit.Portfolio.Features.Roadmap;
 /// </summary>
 public sealed record EditItem(
     string Code, RoadmapItemKind? Kind = null, string? Name = null, string? Description = null, IReadOnlyList<string>? Aliases = null,
-    Guid? ExpectedVersion = null, string ChangedBy = "api", string Via = "api") : ICommand<RoadmapEditResult>;
+    Guid? ExpectedVersion = null) : ICommand<RoadmapEditResult>;
 
 public sealed class EditItemValidator : AbstractValidator<EditItem>
 {
@@ -24,11 +24,10 @@ public sealed class EditItemValidator : AbstractValidator<EditItem>
         RuleFor(x => x.Code).NotEmpty().WithMessage("Oppgi koden.").MaximumLength(RoadmapCodes.MaxLength);
         RuleFor(x => x.Name).Must(n => n is null || n.Trim().Length > 0).WithMessage("Navnet kan ikke være tomt.").MaximumLength(400);
         RuleFor(x => x.Description).MaximumLength(4000);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class EditItemHandler(PortfolioDbContext db, CaseLinker linker, TimeProvider clock) : ICommandHandler<EditItem, RoadmapEditResult>
+public sealed class EditItemHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<EditItem, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(EditItem command, CancellationToken cancellationToken)
     {
@@ -38,6 +37,6 @@ public sealed class EditItemHandler(PortfolioDbContext db, CaseLinker linker, Ti
         var changes = new List<ItemChange>();
         var names = await RoadmapEdits.ApplyNamesAsync(db, item, command.Name, command.Description, command.Aliases, changes, cancellationToken);
         return await RoadmapEdits.SaveAsync(db, linker, item, command.ExpectedVersion, changes,
-            new EditContext(command.ChangedBy, command.Via, clock.GetUtcNow()), names, cancellationToken);
+            audit, names, cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ namespace Nuit.Portfolio.Features.Roadmap;
 /// </summary>
 public sealed record EditMilestone(
     int Id, string? Name = null, string? Planned = null, string? Forecast = null, string? Actual = null, string? Source = null,
-    Guid? ExpectedVersion = null, string ChangedBy = "api", string Via = "api") : ICommand<MilestoneEditResult>;
+    Guid? ExpectedVersion = null) : ICommand<MilestoneEditResult>;
 
 public sealed class EditMilestoneValidator : AbstractValidator<EditMilestone>
 {
@@ -22,11 +22,10 @@ public sealed class EditMilestoneValidator : AbstractValidator<EditMilestone>
         RuleFor(x => x.Id).GreaterThan(0).WithMessage("Oppgi milepælens nummer (se nuit milestones list KODE).");
         RuleFor(x => x.Name).Must(n => n is null || n.Trim().Length > 0).WithMessage("Navnet kan ikke være tomt.").MaximumLength(400);
         RuleFor(x => x.Source).MaximumLength(400);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class EditMilestoneHandler(PortfolioDbContext db, TimeProvider clock) : ICommandHandler<EditMilestone, MilestoneEditResult>
+public sealed class EditMilestoneHandler(PortfolioDbContext db, AuditTrail audit) : ICommandHandler<EditMilestone, MilestoneEditResult>
 {
     public async ValueTask<MilestoneEditResult> Handle(EditMilestone command, CancellationToken cancellationToken)
     {
@@ -40,13 +39,13 @@ public sealed class EditMilestoneHandler(PortfolioDbContext db, TimeProvider clo
         RoadmapEdits.ApplyDate(m, "actual", "faktisk", command.Actual, x => x.ActualDate, (x, v) => x.ActualDate = v, code, changes);
         if (command.Source is not null && RoadmapEdits.Track(changes, code, $"milepæl «{RoadmapEdits.Short(m.Name)}» kilde", m.Source, RoadmapEdits.Blank(command.Source)))
             m.Source = RoadmapEdits.Blank(command.Source);
-        var now = clock.GetUtcNow();
+        var now = audit.Now;
         if (RoadmapEdits.MilestoneProblem(m.PlannedDate, m.ActualDate, DateOnly.FromDateTime(now.UtcDateTime)) is { } problem)
             throw new InputException("forespørselen", $"felt {problem.Field}", problem.Reason);
         if (changes.Count > 0)
         {
-            if (command.ExpectedVersion is { } seen) db.Entry(m).Property(x => x.Version).OriginalValue = seen;
-            RoadmapEdits.Record(db, changes, new EditContext(command.ChangedBy, command.Via, now));
+            db.ExpectVersion(m, command.ExpectedVersion);
+            RoadmapEdits.Record(audit, changes);
             await db.SaveChangesAsync(cancellationToken);
         }
         return new MilestoneEditResult(m.Id, code, m.Name, m.PlannedDate, m.ForecastDate, m.ActualDate, m.Source, m.Version, changes);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FluentValidation;
 using Mediator;
+using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Files.Workbooks;
 
 namespace Nuit.Portfolio.Features.Roadmap;
@@ -14,11 +15,11 @@ public sealed class ExportPlanDiffValidator : AbstractValidator<ExportPlanDiff>
         RuleFor(x => x.To).NotEqual(x => x.From).WithMessage("Oppgi to forskjellige planår, f.eks. 2025 og 2026.");
 }
 
-public sealed class ExportPlanDiffHandler(ISender sender, TimeProvider clock) : IQueryHandler<ExportPlanDiff, WorkbookFile>
+public sealed class ExportPlanDiffHandler(PortfolioDbContext db, TimeProvider clock) : IQueryHandler<ExportPlanDiff, WorkbookFile>
 {
     public async ValueTask<WorkbookFile> Handle(ExportPlanDiff query, CancellationToken cancellationToken)
     {
-        var diff = await sender.Send(new GetPlanDiff(query.From, query.To), cancellationToken);
+        var diff = await PlanDiffs.BetweenAsync(db, query.From, query.To, cancellationToken);
         IReadOnlyList<RoadmapSheet> sheets =
         [
             new("Nye", ["Type", "Kode", "Navn"], [.. diff.Added.Select(i => (IReadOnlyList<object?>)[KindName(i.Kind), i.Code, i.Name])]),

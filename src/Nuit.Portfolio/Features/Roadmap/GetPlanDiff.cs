@@ -16,5 +16,12 @@ public sealed class GetPlanDiffValidator : AbstractValidator<GetPlanDiff>
 public sealed class GetPlanDiffHandler(PortfolioDbContext db) : IQueryHandler<GetPlanDiff, PlanDiff>
 {
     public async ValueTask<PlanDiff> Handle(GetPlanDiff query, CancellationToken cancellationToken) =>
-        PlanComparer.Compare(await PlanSnapshots.LoadAsync(db, query.From, cancellationToken), await PlanSnapshots.LoadAsync(db, query.To, cancellationToken));
+        await PlanDiffs.BetweenAsync(db, query.From, query.To, cancellationToken);
+}
+
+/// <summary>The diff between two plan years, for the query and the workbook export alike.</summary>
+internal static class PlanDiffs
+{
+    public static async Task<PlanDiff> BetweenAsync(PortfolioDbContext db, int from, int to, CancellationToken ct) =>
+        PlanComparer.Compare(await PlanSnapshots.LoadAsync(db, from, ct), await PlanSnapshots.LoadAsync(db, to, ct));
 }

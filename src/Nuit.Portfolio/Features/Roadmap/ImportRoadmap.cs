@@ -2,9 +2,11 @@ using System.Globalization;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Linking;
 using Nuit.Portfolio.Files.Workbooks;
 using L = Nuit.Portfolio.Files.Workbooks.RoadmapWorkbookLayout;
 
@@ -12,11 +14,12 @@ namespace Nuit.Portfolio.Features.Roadmap;
 
 /// <summary>
 /// Reads an edited roadmap workbook back: each row becomes the same add or edit command the CLI and API
-/// send, so every rule (codes, aliases, milestone dates) and the change history apply unchanged, and a
-/// refused row is reported at its cell ("Tiltak!D7"). All or nothing. Not an ICommand: it owns its
+/// send, validated and handled by the same code (not through the mediator), so every rule (codes, aliases, milestone
+/// dates) and the change history apply unchanged, and a refused row is reported at its cell ("Tiltak!D7"). One pass in
+/// one transaction; the case links are refreshed once at the end, not per row. All or nothing. <see cref="IOwnsTransaction"/>: it owns its
 /// transaction so that a dry run can run every edit for real, report the changes, and roll back.
 /// </summary>
-public sealed record ImportRoadmap(byte[] Content, string FileName, bool DryRun, string ChangedBy) : IRequest<RoadmapImportReport>;
+public sealed record ImportRoadmap(byte[] Content, string FileName, bool DryRun) : ICommand<RoadmapImportReport>, IOwnsTransaction;
 
 public sealed record RoadmapImportReport(string FileName, bool DryRun, int RowsRead, int Added, int Changed, IReadOnlyList<ItemChange> Changes);
 
@@ -26,11 +29,10 @@ public sealed class ImportRoadmapValidator : AbstractValidator<ImportRoadmap>
     {
         RuleFor(x => x.FileName).NotEmpty().MaximumLength(260);
         RuleFor(x => x.Content).NotEmpty().WithMessage("Filen er tom.");
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class ImportRoadmapHandler(PortfolioDbContext db, ISender sender) : IRequestHandler<ImportRoadmap, RoadmapImportReport>
+public sealed class ImportRoadmapHandler(PortfolioDbContext db, CaseLinker linker, AuditTrail audit, IServiceProvider services) : ICommandHandler<ImportRoadmap, RoadmapImportReport>
 {
     private static readonly Dictionary<string, IReadOnlyList<string>> Sheets = new()
     {
@@ -58,15 +60,24 @@ public sealed class ImportRoadmapHandler(PortfolioDbContext db, ISender sender) 
             else if (c.Count > 0) changed++;
         }
 
+        audit.FromFile(fileName);
+        // The row handlers without a linker: the links are refreshed once, after every row.
+        var addGoal = new AddGoalHandler(db, null, audit);
+        var addSubGoal = new AddSubGoalHandler(db, null, audit);
+        var addInitiative = new AddInitiativeHandler(db, null, audit);
+        var editItem = new EditItemHandler(db, null, audit);
+        var editInitiative = new EditInitiativeHandler(db, null, audit);
+        var addMilestone = new AddMilestoneHandler(db, audit);
+        var editMilestone = new EditMilestoneHandler(db, audit);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var known = await db.RoadmapItems.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Kind, cancellationToken);
 
         foreach (var row in sheets[L.GoalSheet])
         {
             var code = Required(row, L.Code, fileName);
-            Count((await Send<RoadmapEditResult>(row, fileName, Exists(known, code, RoadmapItemKind.Goal, row, fileName)
-                ? new EditItem(code, RoadmapItemKind.Goal, Required(row, L.Name, fileName), row[L.Description] ?? "", AliasList(row), ChangedBy: request.ChangedBy, Via: fileName)
-                : new AddGoal(code, Required(row, L.Name, fileName), row[L.Description], AliasList(row), request.ChangedBy, fileName), cancellationToken)).Changes,
+            Count((Exists(known, code, RoadmapItemKind.Goal, row, fileName)
+                ? await Run(row, fileName, new EditItem(code, RoadmapItemKind.Goal, Required(row, L.Name, fileName), row[L.Description] ?? "", AliasList(row)), editItem.Handle, cancellationToken)
+                : await Run(row, fileName, new AddGoal(code, Required(row, L.Name, fileName), row[L.Description], AliasList(row)), addGoal.Handle, cancellationToken)).Changes,
                 !known.ContainsKey(code));
             known[code] = RoadmapItemKind.Goal;
         }
@@ -76,21 +87,21 @@ public sealed class ImportRoadmapHandler(PortfolioDbContext db, ISender sender) 
             var exists = Exists(known, code, RoadmapItemKind.SubGoal, row, fileName);
             if (exists && row[L.Goal] is { } goal && !code.StartsWith(RoadmapCodes.Normalise(goal)[1..], StringComparison.Ordinal))
                 throw new InputException(fileName, row.Cell(L.Goal), $"delmålet {code} kan ikke flyttes til {goal}: koden følger målet. Legg til et nytt delmål i stedet.");
-            Count((await Send<RoadmapEditResult>(row, fileName, exists
-                ? new EditItem(code, RoadmapItemKind.SubGoal, Required(row, L.Name, fileName), row[L.Description] ?? "", AliasList(row), ChangedBy: request.ChangedBy, Via: fileName)
-                : new AddSubGoal(code, Required(row, L.Goal, fileName), Required(row, L.Name, fileName), row[L.Description], AliasList(row), request.ChangedBy, fileName),
-                cancellationToken)).Changes, !exists);
+            Count((exists
+                ? await Run(row, fileName, new EditItem(code, RoadmapItemKind.SubGoal, Required(row, L.Name, fileName), row[L.Description] ?? "", AliasList(row)), editItem.Handle, cancellationToken)
+                : await Run(row, fileName, new AddSubGoal(code, Required(row, L.Goal, fileName), Required(row, L.Name, fileName), row[L.Description], AliasList(row)),
+                    addSubGoal.Handle, cancellationToken)).Changes, !exists);
             known[code] = RoadmapItemKind.SubGoal;
         }
         foreach (var row in sheets[L.InitiativeSheet])
         {
             var code = Required(row, L.Code, fileName);
             var exists = Exists(known, code, RoadmapItemKind.Initiative, row, fileName);
-            Count((await Send<RoadmapEditResult>(row, fileName, exists
-                ? new EditInitiative(code, Required(row, L.Name, fileName), row[L.Owner] ?? "", row[L.Phase] ?? "", row[L.Status], List(row[L.SubGoals], ','), row[L.Goal],
-                    AliasList(row), row[L.Description] ?? "", ChangedBy: request.ChangedBy, Via: fileName)
-                : new AddInitiative(code, Required(row, L.Name, fileName), row[L.Owner], row[L.Phase], List(row[L.SubGoals], ','), row[L.Goal], AliasList(row),
-                    row[L.Description], request.ChangedBy, fileName), cancellationToken)).Changes, !exists);
+            Count((exists
+                ? await Run(row, fileName, new EditInitiative(code, Required(row, L.Name, fileName), row[L.Owner] ?? "", row[L.Phase] ?? "", row[L.Status],
+                    List(row[L.SubGoals], ','), row[L.Goal], AliasList(row), row[L.Description] ?? ""), editInitiative.Handle, cancellationToken)
+                : await Run(row, fileName, new AddInitiative(code, Required(row, L.Name, fileName), row[L.Owner], row[L.Phase], List(row[L.SubGoals], ','), row[L.Goal],
+                    AliasList(row), row[L.Description]), addInitiative.Handle, cancellationToken)).Changes, !exists);
             known[code] = RoadmapItemKind.Initiative;
         }
         foreach (var row in sheets[L.MilestoneSheet])
@@ -104,12 +115,12 @@ public sealed class ImportRoadmapHandler(PortfolioDbContext db, ISender sender) 
                     ?? throw new InputException(fileName, row.Cell(L.Number), $"milepæl nummer {id} finnes ikke; la cellen stå tom for en ny milepæl.");
                 if (!string.Equals(owner, RoadmapCodes.Normalise(initiative), StringComparison.Ordinal))
                     throw new InputException(fileName, row.Cell(L.Initiative), $"milepæl nummer {id} hører til {owner}, ikke {initiative}.");
-                Count((await Send(row, fileName, new EditMilestone(id, Required(row, L.Milestone, fileName), row[L.Planned] ?? "", row[L.Forecast] ?? "", row[L.Actual] ?? "",
-                    row[L.Source] ?? "", ChangedBy: request.ChangedBy, Via: fileName), cancellationToken)).Changes, false);
+                Count((await Run(row, fileName, new EditMilestone(id, Required(row, L.Milestone, fileName), row[L.Planned] ?? "", row[L.Forecast] ?? "", row[L.Actual] ?? "",
+                    row[L.Source] ?? ""), editMilestone.Handle, cancellationToken)).Changes, false);
             }
             else
-                Count((await Send(row, fileName, new AddMilestone(initiative, Required(row, L.Milestone, fileName), row[L.Planned], row[L.Forecast], row[L.Actual],
-                    row[L.Source], request.ChangedBy, fileName), cancellationToken)).Changes, true);
+                Count((await Run(row, fileName, new AddMilestone(initiative, Required(row, L.Milestone, fileName), row[L.Planned], row[L.Forecast], row[L.Actual],
+                    row[L.Source]), addMilestone.Handle, cancellationToken)).Changes, true);
         }
 
         if (request.DryRun)
@@ -117,17 +128,22 @@ public sealed class ImportRoadmapHandler(PortfolioDbContext db, ISender sender) 
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
-        else await transaction.CommitAsync(cancellationToken);
+        else
+        {
+            if (changes.Count > 0) await RoadmapEdits.RefreshLinksAsync(db, linker, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
         return new RoadmapImportReport(fileName, request.DryRun, sheets.Values.Sum(s => s.Count), added, changed, changes);
     }
 
-    /// <summary>Sends one row's command; a refusal is reported at the cell of the field it names.</summary>
-    private async Task<T> Send<T>(RoadmapRow row, string fileName, ICommand<T> command, CancellationToken ct)
+    /// <summary>Validates and handles one row's command; a refusal is reported at the cell of the field it names.</summary>
+    private async Task<T> Run<TCommand, T>(RoadmapRow row, string fileName, TCommand command, Func<TCommand, CancellationToken, ValueTask<T>> handle, CancellationToken ct)
     {
         var fallback = row.Sheet == L.MilestoneSheet ? (row[L.Number] is null ? L.Initiative : L.Number) : L.Code;
         try
         {
-            return await sender.Send(command, ct);
+            foreach (var validator in services.GetServices<IValidator<TCommand>>()) await validator.ValidateAndThrowAsync(command, ct);
+            return await handle(command, ct);
         }
         catch (InputException ex)
         {

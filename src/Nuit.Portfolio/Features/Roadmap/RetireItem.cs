@@ -15,8 +15,7 @@ namespace Nuit.Portfolio.Features.Roadmap;
 /// on the item: open case links (suggested or confirmed), a status for the current quarter or later, or
 /// active items under it. The reason names what to deal with first.
 /// </summary>
-public sealed record RetireItem(string Code, RoadmapItemKind? Kind = null, string? Reason = null, Guid? ExpectedVersion = null,
-    string ChangedBy = "api", string Via = "api") : ICommand<RoadmapEditResult>;
+public sealed record RetireItem(string Code, RoadmapItemKind? Kind = null, string? Reason = null, Guid? ExpectedVersion = null) : ICommand<RoadmapEditResult>;
 
 public sealed class RetireItemValidator : AbstractValidator<RetireItem>
 {
@@ -24,11 +23,10 @@ public sealed class RetireItemValidator : AbstractValidator<RetireItem>
     {
         RuleFor(x => x.Code).NotEmpty().WithMessage("Oppgi koden.").MaximumLength(RoadmapCodes.MaxLength);
         RuleFor(x => x.Reason).MaximumLength(300);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class RetireItemHandler(PortfolioDbContext db, CaseLinker linker, TimeProvider clock) : ICommandHandler<RetireItem, RoadmapEditResult>
+public sealed class RetireItemHandler(PortfolioDbContext db, CaseLinker linker, AuditTrail audit) : ICommandHandler<RetireItem, RoadmapEditResult>
 {
     private const int Shown = 5;
 
@@ -48,7 +46,7 @@ public sealed class RetireItemHandler(PortfolioDbContext db, CaseLinker linker, 
             problems.Add($"{links.Count} åpne koblinger til saker ({List(links.OrderByDescending(c => c.MeetingDate).Select(c => IndicatorPeriods.CaseName(c)!))}); " +
                          "avvis forslagene eller flytt koblingene til et annet element først");
 
-        var now = clock.GetUtcNow();
+        var now = audit.Now;
         var current = Quarter.FromDate(DateOnly.FromDateTime(now.UtcDateTime));
         var statuses = await db.StatusUpdates.AsNoTracking().Where(s => s.ItemId == item.Id).Select(s => s.Quarter).ToListAsync(cancellationToken);
         if (statuses.Where(q => q >= current).OrderDescending().FirstOrDefault() is { Year: > 0 } q)
@@ -69,7 +67,7 @@ public sealed class RetireItemHandler(PortfolioDbContext db, CaseLinker linker, 
         item.RetiredAt = now;
         var changes = new List<ItemChange> { new(item.Code, "avviklet", null, command.Reason is { Length: > 0 } r ? $"{RoadmapEdits.IsoDate(DateOnly.FromDateTime(now.UtcDateTime))}: {r.Trim()}" : RoadmapEdits.IsoDate(DateOnly.FromDateTime(now.UtcDateTime))) };
         // The item's names leave the matcher, so no new suggestions point at it.
-        return await RoadmapEdits.SaveAsync(db, linker, item, command.ExpectedVersion, changes, new EditContext(command.ChangedBy, command.Via, now), true, cancellationToken);
+        return await RoadmapEdits.SaveAsync(db, linker, item, command.ExpectedVersion, changes, audit, true, cancellationToken);
     }
 
     private static string List(IEnumerable<string> codes)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Shared;
 using Nuit.Portfolio.Features.Indicators;
 using Nuit.Portfolio.Features.Linking;
 using Nuit.Portfolio.Features.Linking.Matching;
@@ -88,38 +89,36 @@ internal static class RoadmapEdits
 
     /// <summary>
     /// Writes the change history and saves; with the version the person saw, a stale edit fails as a
-    /// conflict (409) instead of overwriting. New names or aliases refresh every case's link suggestions.
+    /// conflict (409) instead of overwriting. New names or aliases refresh every case's link suggestions — unless
+    /// <paramref name="linker"/> is null: a bulk import (<see cref="ImportRoadmap"/>) refreshes once after all its rows.
     /// </summary>
-    public static async Task<RoadmapEditResult> SaveAsync(PortfolioDbContext db, CaseLinker linker, RoadmapItem item, Guid? expectedVersion,
-        List<ItemChange> changes, EditContext ctx, bool namesChanged, CancellationToken ct)
+    public static async Task<RoadmapEditResult> SaveAsync(PortfolioDbContext db, CaseLinker? linker, RoadmapItem item, Guid? expectedVersion,
+        List<ItemChange> changes, AuditTrail audit, bool namesChanged, CancellationToken ct)
     {
         if (changes.Count > 0)
         {
             if (item.Id != 0)
             {
-                var version = db.Entry(item).Property(i => i.Version);
-                if (expectedVersion is { } seen) version.OriginalValue = seen;
+                db.ExpectVersion(item, expectedVersion);
                 // Sub-goals and milestones live in other rows; marking the version makes any change bump it.
-                version.IsModified = true;
+                db.Entry(item).Property(i => i.Version).IsModified = true;
             }
-            Record(db, changes, ctx);
+            Record(audit, changes);
             await db.SaveChangesAsync(ct);
-            if (namesChanged) await linker.RefreshAsync(await db.Cases.Select(c => c.Id).ToListAsync(ct), ct);
+            if (namesChanged && linker is not null) await RefreshLinksAsync(db, linker, ct);
         }
         return new RoadmapEditResult(item.Code, KindCode(item.Kind), item.Version, changes);
     }
 
-    public static void Record(PortfolioDbContext db, IEnumerable<ItemChange> changes, EditContext ctx) =>
-        db.ChangeRecords.AddRange(changes.Select(c => new ChangeRecord
-        {
-            ItemCode = c.Item,
-            Field = Clip(c.Field, 80)!,
-            OldValue = Clip(c.Old, 400),
-            NewValue = Clip(c.New, 400),
-            ChangedBy = ctx.ChangedBy,
-            ChangedAt = ctx.At,
-            Via = ctx.Via,
-        }));
+    /// <summary>Every case's link suggestions again, after the names the matcher uses changed.</summary>
+    public static async Task RefreshLinksAsync(PortfolioDbContext db, CaseLinker linker, CancellationToken ct) =>
+        await linker.RefreshAsync(await db.Cases.Select(c => c.Id).ToListAsync(ct), ct);
+
+    /// <summary>The history of a set of roadmap changes, through the one audit writer.</summary>
+    public static void Record(AuditTrail audit, IEnumerable<ItemChange> changes)
+    {
+        foreach (var c in changes) audit.Record(c.Item, null, c.Field, c.Old, c.New);
+    }
 
     /// <summary>
     /// Owner, phase, status, goal and the sub-goals an initiative serves; null leaves a field as it is. Without
@@ -262,6 +261,4 @@ internal static class RoadmapEdits
         : typeof(T) == typeof(SubGoal) ? RoadmapItemKind.SubGoal
         : typeof(T) == typeof(Initiative) ? RoadmapItemKind.Initiative
         : RoadmapItemKind.Indicator;
-
-    private static string? Clip(string? s, int max) => s is { Length: var n } && n > max ? s[..(max - 1)] + "…" : s;
 }

@@ -12,7 +12,7 @@ namespace Nuit.Portfolio.Features.Roadmap;
 /// and the live roadmap, unchanged, becomes the new year's plan. Edits from now on belong to the new year,
 /// and «plan diff» shows them against the frozen one (ADR 8).
 /// </summary>
-public sealed record StartPlanYear(int Year, string? PlanName = null, string ChangedBy = "api") : ICommand<PlanYearResult>;
+public sealed record StartPlanYear(int Year, string? PlanName = null) : ICommand<PlanYearResult>;
 
 public sealed record PlanYearResult(int Year, string PlanName, int ClosedYear, string ClosedPlanName, int Items, int Milestones, int Targets);
 
@@ -22,11 +22,10 @@ public sealed class StartPlanYearValidator : AbstractValidator<StartPlanYear>
     {
         RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage(x => $"{x.Year} er ikke et planår.");
         RuleFor(x => x.PlanName).MaximumLength(200);
-        RuleFor(x => x.ChangedBy).NotEmpty().MaximumLength(200);
     }
 }
 
-public sealed class StartPlanYearHandler(PortfolioDbContext db, TimeProvider clock) : ICommandHandler<StartPlanYear, PlanYearResult>
+public sealed class StartPlanYearHandler(PortfolioDbContext db, AuditTrail audit) : ICommandHandler<StartPlanYear, PlanYearResult>
 {
     public async ValueTask<PlanYearResult> Handle(StartPlanYear command, CancellationToken cancellationToken)
     {
@@ -44,7 +43,7 @@ public sealed class StartPlanYearHandler(PortfolioDbContext db, TimeProvider clo
         db.PlanVersions.Add(new PlanVersion
         {
             PlanYear = current, PlanName = currentName, Snapshot = PlanSnapshots.Serialize(snapshot),
-            ClosedAt = clock.GetUtcNow(), ClosedBy = command.ChangedBy,
+            ClosedAt = audit.Now, ClosedBy = audit.User.Name,
         });
         strategy.PlanYear = command.Year;
         strategy.PlanName = RoadmapEdits.Blank(command.PlanName) ?? $"Plan for realisering {command.Year}";

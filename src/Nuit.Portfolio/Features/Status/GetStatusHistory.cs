@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Shared;
 using Nuit.Portfolio.Features.Linking;
 using Nuit.Portfolio.Features.Strategy;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Shared;
 using Nuit.Portfolio.Features.Linking;
 
 namespace Nuit.Portfolio.Features.Status;
@@ -14,7 +15,7 @@ namespace Nuit.Portfolio.Features.Status;
 /// With <see cref="SeenLatest"/> (when the newest status the person saw for the item was recorded; <see cref="DateTimeOffset.MinValue"/>
 /// when they saw none) a form filled in while someone else reported the same quarter fails as a conflict instead of silently replacing it.
 /// </summary>
-public sealed record SetStatus(string Item, string Quarter, string Rag, string? Text, string Author, DateTimeOffset? SeenLatest = null) : ICommand<StatusEntry>;
+public sealed record SetStatus(string Item, string Quarter, string Rag, string? Text, DateTimeOffset? SeenLatest = null) : ICommand<StatusEntry>;
 
 public sealed record StatusEntry(
     string Item, string Quarter, string Rag, string RagText, string? Narrative, string Author, DateTimeOffset RecordedAt);
@@ -29,11 +30,10 @@ public sealed class SetStatusValidator : AbstractValidator<SetStatus>
             .Must(r => RagStatuses.TryParse(r, out _))
             .WithMessage(x => $"«{x.Rag}» er ikke en status. Bruk green, amber, red eller grey (grønn, gul, rød, grå).");
         RuleFor(x => x.Text).MaximumLength(4000).WithMessage("Teksten kan være høyst 4000 tegn.");
-        RuleFor(x => x.Author).NotEmpty().WithMessage("Det må stå hvem som rapporterer.").MaximumLength(200);
     }
 }
 
-public sealed class SetStatusHandler(PortfolioDbContext db, TimeProvider clock, AuditTrail audit) : ICommandHandler<SetStatus, StatusEntry>
+public sealed class SetStatusHandler(PortfolioDbContext db, AuditTrail audit) : ICommandHandler<SetStatus, StatusEntry>
 {
     public async ValueTask<StatusEntry> Handle(SetStatus command, CancellationToken cancellationToken)
     {
@@ -48,17 +48,15 @@ public sealed class SetStatusHandler(PortfolioDbContext db, TimeProvider clock, 
             Quarter = Domain.Quarter.Parse(command.Quarter),
             Rag = RagStatuses.Parse(command.Rag),
             Narrative = string.IsNullOrWhiteSpace(command.Text) ? null : command.Text.Trim(),
-            Author = command.Author.Trim(),
-            RecordedAt = clock.GetUtcNow(),
+            Author = audit.User.Name,
+            RecordedAt = audit.Now,
         };
         var sameQuarter = db.StatusUpdates.Where(u => u.ItemId == item.Id && u.Quarter == update.Quarter);
-        if (command.SeenLatest is { } seen && await sameQuarter.AnyAsync(u => u.RecordedAt > seen, cancellationToken))
-            throw new DbUpdateConcurrencyException(
-                $"Noen andre har registrert status for {item.Code} i {update.Quarter.ToDisplayString()} etter at du hentet siden.");
+        var latest = await sameQuarter.OrderByDescending(u => u.RecordedAt).Select(u => new { u.RecordedAt, u.Rag }).FirstOrDefaultAsync(cancellationToken);
+        VersionCheck.ExpectLatest(latest?.RecordedAt, command.SeenLatest);
         db.StatusUpdates.Add(update);
-        var before = await sameQuarter.OrderByDescending(u => u.RecordedAt).Select(u => (RagStatus?)u.Rag).FirstOrDefaultAsync(cancellationToken);
-        audit.Record(item.Code, null, $"status {update.Quarter}", before?.ToDisplayString(),
-            update.Narrative is null ? update.Rag.ToDisplayString() : $"{update.Rag.ToDisplayString()}: {update.Narrative}", by: update.Author);
+        audit.Record(item.Code, null, $"status {update.Quarter}", latest?.Rag.ToDisplayString(),
+            update.Narrative is null ? update.Rag.ToDisplayString() : $"{update.Rag.ToDisplayString()}: {update.Narrative}");
         await db.SaveChangesAsync(cancellationToken);
         return update.ToEntry(item.Code);
     }

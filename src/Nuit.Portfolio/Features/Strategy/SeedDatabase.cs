@@ -174,7 +174,7 @@ public sealed class SeedDatabaseHandler(PortfolioDbContext db, TimeProvider cloc
             documents.Add(doc);
             if (!Once($"document:{relative}")) continue;
             await db.SaveChangesAsync(cancellationToken);
-            await sender.Send(new ImportDocument(doc, await File.ReadAllBytesAsync(doc, cancellationToken), "seed"), cancellationToken);
+            await sender.Send(new ImportDocument(doc, await File.ReadAllBytesAsync(doc, cancellationToken)), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         return new SeedReport(added, skipped, documents);

@@ -13,21 +13,20 @@ namespace Nuit.Portfolio.Features.Work;
 /// (<see cref="DryRun"/> false), or, with <see cref="ConfirmPreview"/>, the import of the file an earlier preview read. The file is kept on the work
 /// row, in the database, so the confirm step works whichever instance answers it.
 /// </summary>
-public sealed record QueueImport(string FileName, byte[]? Content, string RequestedBy, bool DryRun = true, Guid? ConfirmPreview = null)
-    : IRequest<WorkStatus>;
+public sealed record QueueImport(string FileName, byte[]? Content, bool DryRun = true, Guid? ConfirmPreview = null)
+    : ICommand<WorkStatus>, IOwnsTransaction;
 
 public sealed class QueueImportValidator : AbstractValidator<QueueImport>
 {
     public QueueImportValidator()
     {
         RuleFor(x => x.FileName).NotEmpty().WithMessage("Filnavnet mangler.").MaximumLength(260);
-        RuleFor(x => x.RequestedBy).NotEmpty().MaximumLength(200);
         RuleFor(x => x.Content).NotEmpty().When(x => x.ConfirmPreview is null)
             .WithMessage("Velg en fil med innkalling, toppnotat eller referat (tekst eller PDF).");
     }
 }
 
-public sealed class QueueImportHandler(PortfolioDbContext db, IWorkQueue queue, TimeProvider clock) : IRequestHandler<QueueImport, WorkStatus>
+public sealed class QueueImportHandler(PortfolioDbContext db, IWorkQueue queue, TimeProvider clock, ICurrentUser user) : ICommandHandler<QueueImport, WorkStatus>
 {
     public async ValueTask<WorkStatus> Handle(QueueImport request, CancellationToken cancellationToken)
     {
@@ -53,7 +52,7 @@ public sealed class QueueImportHandler(PortfolioDbContext db, IWorkQueue queue, 
             Input = "{}",
             Payload = content,
             FileName = fileName,
-            RequestedBy = request.RequestedBy,
+            RequestedBy = user.Name,
             CreatedAt = clock.GetUtcNow(),
         };
         return await work.StoreAndEnqueueAsync(db, queue, cancellationToken);

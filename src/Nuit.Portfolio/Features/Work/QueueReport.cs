@@ -12,20 +12,19 @@ namespace Nuit.Portfolio.Features.Work;
 /// Starts building a quarterly report in the background and returns at once; the progress page follows it.
 /// The report itself is made by <see cref="CreateReport"/>, the same as from the CLI.
 /// </summary>
-public sealed record QueueReport(string Quarter, bool Publish, string RequestedBy) : IRequest<WorkStatus>;
+public sealed record QueueReport(string Quarter, bool Publish) : ICommand<WorkStatus>, IOwnsTransaction;
 
 public sealed class QueueReportValidator : AbstractValidator<QueueReport>
 {
     public QueueReportValidator()
     {
         RuleFor(x => x.Quarter).MustBeAQuarter();
-        RuleFor(x => x.RequestedBy).NotEmpty().MaximumLength(200);
     }
 }
 
 internal sealed record ReportWorkInput(string Quarter, bool Publish);
 
-public sealed class QueueReportHandler(PortfolioDbContext db, IWorkQueue queue, TimeProvider clock) : IRequestHandler<QueueReport, WorkStatus>
+public sealed class QueueReportHandler(PortfolioDbContext db, IWorkQueue queue, TimeProvider clock, ICurrentUser user) : ICommandHandler<QueueReport, WorkStatus>
 {
     public async ValueTask<WorkStatus> Handle(QueueReport request, CancellationToken cancellationToken)
     {
@@ -37,7 +36,7 @@ public sealed class QueueReportHandler(PortfolioDbContext db, IWorkQueue queue, 
             State = WorkState.Queued,
             Title = (request.Publish ? "Publiserer kvartalsrapporten for " : "Lager kvartalsrapporten for ") + quarter.ToDisplayString(),
             Input = JsonSerializer.Serialize(new ReportWorkInput(quarter.ToString(), request.Publish), WorkProjections.Json),
-            RequestedBy = request.RequestedBy,
+            RequestedBy = user.Name,
             CreatedAt = clock.GetUtcNow(),
         };
         return await work.StoreAndEnqueueAsync(db, queue, cancellationToken);

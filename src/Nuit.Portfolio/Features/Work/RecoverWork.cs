@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 
@@ -13,9 +14,9 @@ namespace Nuit.Portfolio.Features.Work;
 /// is taken, so another live instance's work is left alone. Writes only when there is something to take: it runs
 /// every few seconds, and on SQLite every write takes the one write lock.
 /// </summary>
-public sealed record RecoverWork(TimeSpan RunningFor, TimeSpan QueuedFor) : IRequest<IReadOnlyList<Guid>>;
+public sealed record RecoverWork(TimeSpan RunningFor, TimeSpan QueuedFor) : ICommand<IReadOnlyList<Guid>>, IOwnsTransaction;
 
-public sealed class RecoverWorkHandler(PortfolioDbContext db, TimeProvider clock) : IRequestHandler<RecoverWork, IReadOnlyList<Guid>>
+public sealed class RecoverWorkHandler(PortfolioDbContext db, TimeProvider clock) : ICommandHandler<RecoverWork, IReadOnlyList<Guid>>
 {
     public async ValueTask<IReadOnlyList<Guid>> Handle(RecoverWork request, CancellationToken cancellationToken)
     {
@@ -37,9 +38,9 @@ public sealed class RecoverWorkHandler(PortfolioDbContext db, TimeProvider clock
 /// Clears old finished work, once at start: outcomes are kept 30 days for the pages that link to them, and a preview
 /// nobody confirmed gives back its file after a day.
 /// </summary>
-public sealed record TidyWork : IRequest<int>;
+public sealed record TidyWork : ICommand<int>, IOwnsTransaction;
 
-public sealed class TidyWorkHandler(PortfolioDbContext db, TimeProvider clock) : IRequestHandler<TidyWork, int>
+public sealed class TidyWorkHandler(PortfolioDbContext db, TimeProvider clock) : ICommandHandler<TidyWork, int>
 {
     public static readonly TimeSpan KeepFinished = TimeSpan.FromDays(30);
     public static readonly TimeSpan KeepPreviewFile = TimeSpan.FromDays(1);

@@ -19,12 +19,12 @@ namespace Nuit.Portfolio.Features.Work;
 /// one transaction, an import too), and running it again is harmless (a report remembers the request that made it, an
 /// import of the same file changes nothing).
 /// </summary>
-/// <remarks>A plain request: the report and the import each own their transactions.</remarks>
-public sealed record RunWork(Guid Id) : IRequest<WorkStatus?>;
+/// <remarks><see cref="IOwnsTransaction"/>: the claim, the report or import and the outcome each have their own.</remarks>
+public sealed record RunWork(Guid Id) : ICommand<WorkStatus?>, IOwnsTransaction;
 
 public sealed class RunWorkHandler(
-    PortfolioDbContext db, ISender sender, WorkProgress progress, WorkBoard board, TimeProvider clock,
-    IOptions<WorkOptions> options, ILogger<RunWorkHandler> log) : IRequestHandler<RunWork, WorkStatus?>
+    PortfolioDbContext db, ISender sender, CurrentUser user, WorkProgress progress, WorkBoard board, TimeProvider clock,
+    IOptions<WorkOptions> options, ILogger<RunWorkHandler> log) : ICommandHandler<RunWork, WorkStatus?>
 {
     public async ValueTask<WorkStatus?> Handle(RunWork request, CancellationToken cancellationToken)
     {
@@ -48,6 +48,8 @@ public sealed class RunWorkHandler(
         if (work.Attempts > o.MaxAttempts)
             return await FinishAsync(work, WorkState.Failed, $"Arbeidet ble avbrutt {work.Attempts - 1} ganger før det ble ferdig, og startes ikke igjen. Prøv på nytt.", cancellationToken);
 
+        // The work is done on behalf of the person who queued it, through the job channel.
+        user.Set(work.RequestedBy, Channels.Job);
         progress.Listener = step =>
         {
             board.Set(work.Id, step);
@@ -57,12 +59,12 @@ public sealed class RunWorkHandler(
         {
             return await RunAsync(work, cancellationToken);
         }
-        catch (Exception ex) when (ex is InputException or ValidationException or NotFoundException)
+        catch (Exception ex) when (Outcomes.Of(ex).Kind is OutcomeKind.BadInput or OutcomeKind.NotFound)
         {
             // Bad input fails the same way every time: no retry, the reason goes to the user.
             work = await ReloadAsync(request.Id, cancellationToken);
             if (work.Kind != WorkKind.Report) work.ResultUrl = ImportUrl(work);
-            return await FinishAsync(work, WorkState.Failed, Reason(ex), cancellationToken);
+            return await FinishAsync(work, WorkState.Failed, Outcomes.Of(ex).Message, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -89,7 +91,7 @@ public sealed class RunWorkHandler(
         {
             case WorkKind.Report:
                 var input = JsonSerializer.Deserialize<ReportWorkInput>(work.Input, WorkProjections.Json)!;
-                var made = await sender.Send(new CreateReport(input.Quarter, input.Publish, work.RequestedBy, RequestId: work.Id), ct);
+                var made = await sender.Send(new CreateReport(input.Quarter, input.Publish, RequestId: work.Id), ct);
                 work = await ReloadAsync(work.Id, ct);
                 work.Result = JsonSerializer.Serialize(made.Report, WorkProjections.Json);
                 work.ResultUrl = $"/reports#rapport-{made.Report.Id}";
@@ -99,7 +101,7 @@ public sealed class RunWorkHandler(
             default:
                 var dryRun = work.Kind == WorkKind.ImportPreview;
                 var content = work.Payload ?? throw new InputException(work.FileName ?? "filen", null, "Filen er ikke lenger lagret. Last den opp på nytt.");
-                var imported = await sender.Send(new ImportDocument(work.FileName ?? "dokument", content, work.RequestedBy, dryRun), ct);
+                var imported = await sender.Send(new ImportDocument(work.FileName ?? "dokument", content, dryRun), ct);
                 work = await ReloadAsync(work.Id, ct);
                 work.Result = JsonSerializer.Serialize(imported, WorkProjections.Json);
                 work.ResultUrl = ImportUrl(work);
@@ -123,12 +125,6 @@ public sealed class RunWorkHandler(
 
     internal static string ImportUrl(BackgroundWork work) =>
         work.Kind == WorkKind.Import ? $"/import?resultat={work.Id}" : $"/import?forhandsvisning={work.Id}";
-
-    private static string Reason(Exception ex) => ex switch
-    {
-        ValidationException v => string.Join(" ", v.Errors.Select(e => e.ErrorMessage)),
-        _ => ex.Message,
-    };
 
     private async Task<WorkStatus> FinishAsync(BackgroundWork work, WorkState state, string message, CancellationToken ct)
     {

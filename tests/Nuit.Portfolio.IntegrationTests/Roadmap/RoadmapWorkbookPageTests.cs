@@ -6,7 +6,7 @@ using Nuit.Portfolio.IntegrationTests.Access;
 using Nuit.Portfolio.IntegrationTests.Infrastructure;
 using Nuit.Portfolio.IntegrationTests.Roadmap;
 
-namespace Nuit.Portfolio.IntegrationTests.Pages;
+namespace Nuit.Portfolio.IntegrationTests.Roadmap;
 
 /// <summary>The roadmap workbook on /roadmap/workbook: download, then upload → preview (dry run) → confirm, as the import page does for meetings.</summary>
 public sealed partial class RoadmapWorkbookPageTests : IDisposable
@@ -43,7 +43,7 @@ public sealed partial class RoadmapWorkbookPageTests : IDisposable
         var confirmed = await Forms.PostAsync(client, "/roadmap/workbook", "/roadmap/workbook?handler=Confirm", ("token", token), ("fileName", "fra-eiere.xlsx"));
         Assert.Contains("Veikartet er oppdatert", await confirmed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(InitiativePhase.Innforing, await app.WithDbAsync(db => db.Initiatives.Where(i => i.Code == "SFM").Select(i => i.Phase).SingleAsync(Ct)));
-        Assert.Equal(["fra-eiere.xlsx"], await app.WithDbAsync(db => db.ChangeRecords.Where(c => c.ItemCode != null).Select(c => c.Via).Distinct().ToListAsync(Ct)));
+        Assert.Equal(["web (fra-eiere.xlsx)"], await app.WithDbAsync(db => db.ChangeRecords.Where(c => c.ItemCode != null).Select(c => c.Via).Distinct().ToListAsync(Ct)));
     }
 
     [Fact]

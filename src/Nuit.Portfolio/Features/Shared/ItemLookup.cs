@@ -4,9 +4,12 @@ using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Linking.Matching;
 
-namespace Nuit.Portfolio.Features.Linking;
+namespace Nuit.Portfolio.Features.Shared;
 
-/// <summary>Finds an item by code (any case) or by one of its aliases; an unknown code gets the closest codes.</summary>
+/// <summary>
+/// Finds an item by code (any case) or by one of its aliases; an unknown code gets the closest codes. Shared by every
+/// feature that takes an item code (linking, status, roadmap edits): one rule for what a code means.
+/// </summary>
 internal static class ItemLookup
 {
     public static async Task<RoadmapItem> FindAsync(PortfolioDbContext db, string codeOrAlias, CancellationToken ct)
