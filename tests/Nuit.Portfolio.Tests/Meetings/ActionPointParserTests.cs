@@ -1,3 +1,4 @@
+using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Meetings.Parsing;
 using static Nuit.Portfolio.Tests.Meetings.SeedDocuments;
 
@@ -19,17 +20,17 @@ public class ActionPointParserTests
         Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), ActionPointParser.ParseOwners(text));
 
     [Theory]
-    [InlineData("NHN utreder og kommer tilbake innen neste møte.", DueKind.NextMeeting, null)]
-    [InlineData("Sekretariatet legger fram saken til neste møte.", DueKind.NextMeeting, null)]
-    [InlineData("Helsedirektoratet kommer tilbake til møtet i mai.", DueKind.MeetingInMonth, "2025-05-31")]
-    [InlineData("Første ordning skal være på plass innen 1. oktober 2025.", DueKind.Date, "2025-10-01")]
-    [InlineData("Statusrapport til HOD innen 15.10.2024.", DueKind.Date, "2024-10-15")]
-    [InlineData("NHN leverer en plan innen utgangen av 2025.", DueKind.Date, "2025-12-31")]
-    [InlineData("KS svarer innen utgangen av året.", DueKind.Date, "2024-12-31")]
-    [InlineData("FHI rapporterer innen utgangen av 1. kvartal 2025.", DueKind.Date, "2025-03-31")]
-    [InlineData("Innen utgangen av februar skal NHN svare.", DueKind.Date, "2025-02-28")]
-    [InlineData("NHN følger opp saken.", DueKind.None, null)]
-    public void Due_dates_are_read_from_the_phrases_the_council_uses(string text, DueKind kind, string? date)
+    [InlineData("NHN utreder og kommer tilbake innen neste møte.", ActionPointDue.NextMeeting, null)]
+    [InlineData("Sekretariatet legger fram saken til neste møte.", ActionPointDue.NextMeeting, null)]
+    [InlineData("Helsedirektoratet kommer tilbake til møtet i mai.", ActionPointDue.MeetingInMonth, "2025-05-31")]
+    [InlineData("Første ordning skal være på plass innen 1. oktober 2025.", ActionPointDue.Date, "2025-10-01")]
+    [InlineData("Statusrapport til HOD innen 15.10.2024.", ActionPointDue.Date, "2024-10-15")]
+    [InlineData("NHN leverer en plan innen utgangen av 2025.", ActionPointDue.Date, "2025-12-31")]
+    [InlineData("KS svarer innen utgangen av året.", ActionPointDue.Date, "2024-12-31")]
+    [InlineData("FHI rapporterer innen utgangen av 1. kvartal 2025.", ActionPointDue.Date, "2025-03-31")]
+    [InlineData("Innen utgangen av februar skal NHN svare.", ActionPointDue.Date, "2025-02-28")]
+    [InlineData("NHN følger opp saken.", ActionPointDue.None, null)]
+    public void Due_dates_are_read_from_the_phrases_the_council_uses(string text, ActionPointDue kind, string? date)
     {
         var due = ActionPointParser.ParseDue(text, Meeting);
         Assert.Equal(kind, due.Kind);
@@ -54,6 +55,6 @@ public class ActionPointParserTests
         var owners = m2.Cases.Concat(m1.Cases).SelectMany(c => c.ActionPoints)
             .Select(a => string.Join(",", ActionPointParser.ParseOwners(a))).ToList();
         Assert.Equal(["", "NHN", "", "Oslo kommune,Bergen kommune,Helse Sør-Øst RHF"], owners);
-        Assert.All(m2.Cases.Concat(m1.Cases).SelectMany(c => c.ActionPoints), a => Assert.Equal(DueKind.None, ActionPointParser.ParseDue(a, Meeting).Kind));
+        Assert.All(m2.Cases.Concat(m1.Cases).SelectMany(c => c.ActionPoints), a => Assert.Equal(ActionPointDue.None, ActionPointParser.ParseDue(a, Meeting).Kind));
     }
 }

@@ -1,22 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Nuit.Portfolio.Domain;
 
 namespace Nuit.Portfolio.Features.Meetings.Parsing;
-
-/// <summary>How a due date was written: a date, "neste møte" (known once that meeting is), or "møtet i mai".</summary>
-public enum DueKind
-{
-    None = 0,
-    Date = 1,
-    NextMeeting = 2,
-    MeetingInMonth = 3,
-}
 
 /// <summary>
 /// A due date read from an action point. <see cref="Date"/> is null for "innen neste møte" until the next meeting
 /// is known; for "til møtet i mai" it is the month's last day until a meeting in that month is known.
 /// </summary>
-public sealed record ParsedDue(DueKind Kind, DateOnly? Date, string Phrase);
+public sealed record ParsedDue(ActionPointDue Kind, DateOnly? Date, string Phrase);
 
 /// <summary>
 /// Reads who is to act and by when from an action point's text ("NHN og KS følger opp innen neste møte").
@@ -62,16 +54,16 @@ public static partial class ActionPointParser
     {
         ArgumentNullException.ThrowIfNull(text);
         if (NextMeeting().Match(text) is { Success: true } next)
-            return new ParsedDue(DueKind.NextMeeting, null, Clean(next.Value));
+            return new ParsedDue(ActionPointDue.NextMeeting, null, Clean(next.Value));
         if (ByDate().Match(text) is { Success: true } byDate && NorwegianDates.TryParseDate(byDate.Groups["date"].Value, out var date))
-            return new ParsedDue(DueKind.Date, date, Clean(byDate.Value));
+            return new ParsedDue(ActionPointDue.Date, date, Clean(byDate.Value));
         if (EndOf().Match(text) is { Success: true } end)
         {
             var year = end.Groups["year"].Success ? int.Parse(end.Groups["year"].Value, CultureInfo.InvariantCulture) : meetingDate.Year;
             if (end.Groups["quarter"].Success)
             {
                 var q = int.Parse(end.Groups["quarter"].Value, CultureInfo.InvariantCulture);
-                if (q is >= 1 and <= 4) return new ParsedDue(DueKind.Date, LastDay(year, q * 3), Clean(end.Value));
+                if (q is >= 1 and <= 4) return new ParsedDue(ActionPointDue.Date, LastDay(year, q * 3), Clean(end.Value));
             }
             else if (end.Groups["month"].Success)
             {
@@ -79,26 +71,26 @@ public static partial class ActionPointParser
                 if (month > 0)
                 {
                     if (!end.Groups["year"].Success && month < meetingDate.Month) year++;
-                    return new ParsedDue(DueKind.Date, LastDay(year, month), Clean(end.Value));
+                    return new ParsedDue(ActionPointDue.Date, LastDay(year, month), Clean(end.Value));
                 }
             }
-            else return new ParsedDue(DueKind.Date, new DateOnly(year, 12, 31), Clean(end.Value));
+            else return new ParsedDue(ActionPointDue.Date, new DateOnly(year, 12, 31), Clean(end.Value));
         }
         if (MeetingInMonth().Match(text) is { Success: true } inMonth && Month(inMonth.Groups["month"].Value) is > 0 and var m)
         {
             // "til møtet i mai": the next May after the meeting that asked.
             var year = inMonth.Groups["year"].Success ? int.Parse(inMonth.Groups["year"].Value, CultureInfo.InvariantCulture)
                 : m > meetingDate.Month ? meetingDate.Year : meetingDate.Year + 1;
-            return new ParsedDue(DueKind.MeetingInMonth, LastDay(year, m), Clean(inMonth.Value));
+            return new ParsedDue(ActionPointDue.MeetingInMonth, LastDay(year, m), Clean(inMonth.Value));
         }
-        return new ParsedDue(DueKind.None, null, "");
+        return new ParsedDue(ActionPointDue.None, null, "");
     }
 
     /// <summary>The date a due rule gives once the council's later meetings are known (dates of the same body's meetings).</summary>
     public static DateOnly? Resolve(ParsedDue due, DateOnly meetingDate, IEnumerable<DateOnly> meetingDates) => due.Kind switch
     {
-        DueKind.NextMeeting => meetingDates.Where(d => d > meetingDate).Order().Select(d => (DateOnly?)d).FirstOrDefault(),
-        DueKind.MeetingInMonth => meetingDates.Where(d => d.Year == due.Date!.Value.Year && d.Month == due.Date.Value.Month && d > meetingDate)
+        ActionPointDue.NextMeeting => meetingDates.Where(d => d > meetingDate).Order().Select(d => (DateOnly?)d).FirstOrDefault(),
+        ActionPointDue.MeetingInMonth => meetingDates.Where(d => d.Year == due.Date!.Value.Year && d.Month == due.Date.Value.Month && d > meetingDate)
             .Order().Select(d => (DateOnly?)d).FirstOrDefault() ?? due.Date,
         _ => due.Date,
     };
