@@ -39,6 +39,13 @@ public class FollowUpDetectorTests
         Assert.Equal([3, 4], Detect("NHN legger fram planen som NUIT ba om i forrige møte.", February).Keys.Order());
 
     [Fact]
+    public void Forrige_mote_is_not_read_as_an_older_meeting_when_the_register_lacks_the_previous_one()
+    {
+        var hints = FollowUpDetector.FindHints("Planen som NUIT ba om i forrige møte.", 2025);
+        Assert.Empty(FollowUpDetector.Match(hints, Nuit(9, 2025), February, [May, September], Candidates));
+    }
+
+    [Fact]
     public void Oppfolging_av_aksjonspunktet_without_a_meeting_means_the_previous_one() =>
         Assert.Equal([1, 2], Detect("Saken er en oppfølging av aksjonspunktet om private aktører.", September).Keys.Order());
 

@@ -18,6 +18,7 @@ public class TextReferenceParserTests
     [InlineData("Videreføring av sak 39/19-2.", "NUIT 39/19-2")]
     [InlineData("Tidligere behandlet i NUIT 35/23.", "NUIT 35/23")]
     [InlineData("Nasjonalt e-\nhelseråd, sak 37/23", "Nasjonalt e-helseråd 37/23")]
+    [InlineData("Sak 21/24 NUFA 28.08.24 System for infeksjonsovervåkning", "NUFA 21/24")]
     public void A_reference_in_running_text_is_found_with_its_body(string text, string expected) =>
         Assert.Equal([expected], Keys(text));
 

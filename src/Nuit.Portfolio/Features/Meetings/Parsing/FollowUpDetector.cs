@@ -22,6 +22,12 @@ public sealed record DetectedFollowUp(int ActionPointId, string Evidence);
 /// </summary>
 public static partial class FollowUpDetector
 {
+    /// <summary>
+    /// NUIT meets 3–4 times a year. When the last meeting in the register is longer ago than this, the previous meeting
+    /// is one the register lacks (minutes not imported), and "forrige møte" must not be read as an older one.
+    /// </summary>
+    public const int MaxMeetingGapDays = 130;
+
     public static IReadOnlyList<FollowUpHint> FindHints(string text, int? latestYear = null)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -62,7 +68,7 @@ public static partial class FollowUpDetector
         foreach (var hint in hints.Where(h => h.Meeting is not null && !sentencesWithCase.Contains(h.Sentence)))
         {
             var p = hint.Meeting!;
-            DateOnly? target = p.Previous ? before.Cast<DateOnly?>().FirstOrDefault()
+            DateOnly? target = p.Previous ? before.Where(d => laterMeetingDate.DayNumber - d.DayNumber <= MaxMeetingGapDays).Cast<DateOnly?>().FirstOrDefault()
                 : p.Date is { } d ? before.Contains(d) ? d : null
                 : before.Where(x => x.Month == p.Month && (p.Year is null || x.Year == p.Year)).Cast<DateOnly?>().FirstOrDefault();
             if (target is null) continue;

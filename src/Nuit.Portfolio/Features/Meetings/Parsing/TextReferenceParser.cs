@@ -33,7 +33,9 @@ public static partial class TextReferenceParser
             foreach (Capture c in m.Groups["num"].Captures)
             {
                 if (!TryNumber(c.Value, latestYear, out var number)) continue;
-                var key = new CaseKey(body, number);
+                // "Sak 21/24 NUFA 28.08.24": a body's name right after the number is the case's body.
+                var after = BodyAfter().Match(text, c.Index + c.Length);
+                var key = new CaseKey(after.Success && Bodies.TryParse(Whitespace().Replace(after.Groups["body"].Value, " "), out var named) ? named : body, number);
                 if (seen.Add(key)) found.Add(new TextReference(key, Sentence(text, c.Index), c.Index));
             }
         }
@@ -93,6 +95,9 @@ public static partial class TextReferenceParser
         + Number + @"(?:\s*(?:,|\bog\b)\s*(?:sak\s+)?" + Number + ")*",
         RegexOptions.CultureInvariant)]
     private static partial Regex Reference();
+
+    [GeneratedRegex(@"\G\s+(?<body>NUIT|NUFA|Nasjonalt\s+e-helseråd)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex BodyAfter();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
