@@ -34,6 +34,10 @@ public static class Format
     /// <summary>CSS class for a status; the text always goes beside the colour.</summary>
     public static string RagClass(RagStatus rag) => "rag rag-" + rag.ToCode();
 
+    /// <summary>An action point's status (open, in-progress, closed, dropped) in bokmål.</summary>
+    public static string ActionStatus(string status) =>
+        ActionPointStatuses.TryParse(status, out var s) ? ActionPointStatuses.Label(s) : status;
+
     public static string LinkState(string state) => state switch
     {
         "confirmed" => "Bekreftet",
