@@ -14,7 +14,7 @@ public class FollowUpDetectorTests
         new(1, Nuit(27, 2024), May),
         new(2, Nuit(27, 2024), May),
         new(3, Nuit(44, 2024), November),
-        new(4, Nuit(45, 2024), November),
+        new(4, Nuit(45, 2024), November) { Owners = ["NHN"] },
         new(5, Nuit(4, 2025), February),
     ];
 
@@ -36,7 +36,11 @@ public class FollowUpDetectorTests
 
     [Fact]
     public void The_previous_meeting_is_the_last_one_before_the_later_case() =>
-        Assert.Equal([3, 4], Detect("NHN legger fram planen som NUIT ba om i forrige møte.", February).Keys.Order());
+        Assert.Equal([3, 4], Detect("Planen som NUIT ba om i forrige møte er lagt fram.", February).Keys.Order());
+
+    [Fact]
+    public void An_owner_named_with_the_meeting_narrows_the_suggestion_to_that_owners_action_points() =>
+        Assert.Equal([4], Detect("Norsk helsenett SF legger fram planen som NUIT ba om i forrige møte.", February).Keys);
 
     [Fact]
     public void Forrige_mote_is_not_read_as_an_older_meeting_when_the_register_lacks_the_previous_one()

@@ -160,9 +160,13 @@ public sealed class LedgerRefresher(PortfolioDbContext db, TimeProvider clock)
                 var candidates = (await db.ActionPoints.AsNoTracking()
                         .Where(a => a.Case!.MeetingDate < c.Date
                             && (numbers.Contains(a.Case.Number) || (a.Case.BodyId == c.BodyId && earlierDates.Contains(a.Case.MeetingDate!.Value))))
-                        .Select(a => new { a.Id, a.Case!.Body!.Code, a.Case.Sequence, a.Case.Year, a.Case.SubNumber, Date = a.Case.MeetingDate!.Value })
+                        .Select(a => new
+                        {
+                            a.Id, a.Case!.Body!.Code, a.Case.Sequence, a.Case.Year, a.Case.SubNumber, Date = a.Case.MeetingDate!.Value,
+                            Owners = a.Owners.Select(o => o.Name).ToList(),
+                        })
                         .ToListAsync(ct))
-                    .Select(a => new FollowUpCandidate(a.Id, new CaseKey(a.Code, new CaseNumber(a.Sequence, a.Year, a.SubNumber)), a.Date))
+                    .Select(a => new FollowUpCandidate(a.Id, new CaseKey(a.Code, new CaseNumber(a.Sequence, a.Year, a.SubNumber)), a.Date) { Owners = a.Owners })
                     .ToList();
                 if (candidates.Count == 0) continue;
                 var self = new CaseKey(c.Code, new CaseNumber(c.Sequence, c.Year, c.SubNumber));

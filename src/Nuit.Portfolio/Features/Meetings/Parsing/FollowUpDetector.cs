@@ -10,7 +10,11 @@ public sealed record MeetingPointer(bool Previous, int? Month, int? Year, DateOn
 public sealed record FollowUpHint(CaseKey? Case, MeetingPointer? Meeting, string Sentence, int Position);
 
 /// <summary>An action point a later case could follow up: its id, its case and the date of the meeting that set it.</summary>
-public sealed record FollowUpCandidate(int ActionPointId, CaseKey Case, DateOnly MeetingDate);
+public sealed record FollowUpCandidate(int ActionPointId, CaseKey Case, DateOnly MeetingDate)
+{
+    /// <summary>Who is to act; a sentence that names a meeting and some of these narrows the suggestion to them.</summary>
+    public IReadOnlyList<string> Owners { get; init; } = [];
+}
 
 public sealed record DetectedFollowUp(int ActionPointId, string Evidence);
 
@@ -72,7 +76,11 @@ public static partial class FollowUpDetector
                 : p.Date is { } d ? before.Contains(d) ? d : null
                 : before.Where(x => x.Month == p.Month && (p.Year is null || x.Year == p.Year)).Cast<DateOnly?>().FirstOrDefault();
             if (target is null) continue;
-            foreach (var c in earlier.Where(c => c.MeetingDate == target)) found.TryAdd(c.ActionPointId, hint.Sentence);
+            var ofMeeting = earlier.Where(c => c.MeetingDate == target).ToList();
+            // "… la fram saken som NUIT ba om i forrige møte" from Oslo kommune: that meeting's action points for Oslo kommune.
+            var named = ActionPointParser.ParseOwners(hint.Sentence);
+            var owned = ofMeeting.Where(c => c.Owners.Intersect(named, StringComparer.Ordinal).Any()).ToList();
+            foreach (var c in owned.Count > 0 ? owned : ofMeeting) found.TryAdd(c.ActionPointId, hint.Sentence);
         }
         return found.Select(f => new DetectedFollowUp(f.Key, f.Value)).ToList();
     }

@@ -1,0 +1,191 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Ledger;
+using Nuit.Portfolio.Features.Linking;
+using Nuit.Portfolio.Features.Meetings;
+using Nuit.Portfolio.IntegrationTests.Infrastructure;
+using Nuit.Portfolio.Tests;
+
+namespace Nuit.Portfolio.IntegrationTests.Ledger;
+
+/// <summary>The follow-up ledger on the seeded register (meetings 2/2024, 3/2024, 1/2025) and on minutes of a later meeting.</summary>
+public sealed class LedgerTests : IDisposable
+{
+    private readonly TestFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    /// <summary>Minutes of a meeting after 1/2025, written as the council writes them, that follow up two of its action points.</summary>
+    private const string MayMinutes = """
+        Referat fra møte i NUIT
+        Møte 2/2025
+
+        Dato 20. mai 2025
+
+        Tid 09:00 – 15:00
+
+        Sted Helsedirektoratet, Oslo
+
+        Sak Tittel på sak Sakstype
+
+        12/25 Bedre leverandørdialog Drøfting
+
+        13/25 Digital hjemmeoppfølging og digitalt hjemmesykehus Orientering
+
+        14/25 Kapasitet i sektoren Drøfting
+
+        Sak Tema
+
+        12/25 Bedre leverandørdialog
+
+         Sekretariatet innledet. Saken følger opp aksjonspunktet fra møtet i februar (sak 3/25). Om lag 1/3 av
+        kommunene melder om lange ventetider hos leverandørene.
+
+        Aksjonspunkt:
+
+        • NHN og KS følger opp innen neste møte.
+
+         Vedtak:
+        NUIT drøftet saken.
+
+        13/25 Digital hjemmeoppfølging og digitalt hjemmesykehus
+
+         Oslo kommune, Bergen kommune og Helse Sør-Øst RHF la fram saken som NUIT ba om i forrige møte.
+
+         Vedtak:
+        NUIT tar saken til orientering.
+
+        14/25 Kapasitet i sektoren
+
+         Tjenestene må være tilgjengelige 24/7, og fristen 13/2 ble holdt. Møtet 05.09.2024 drøftet dette.
+
+         Vedtak:
+        NUIT drøftet saken.
+        """;
+
+    private async Task<PortfolioApp> SeededWithMayAsync()
+    {
+        var app = new PortfolioApp(_folder.DatabasePath);
+        await app.SendAsync(new ImportDocument("referat-2025-05-20.txt", Encoding.UTF8.GetBytes(MayMinutes), "test"));
+        return app;
+    }
+
+    [Fact]
+    public async Task The_seeded_action_points_have_owners_and_no_follow_ups_because_no_later_case_names_them()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var rows = await app.SendAsync(new ListActionPoints { Today = new DateOnly(2025, 3, 1) });
+
+        Assert.Equal(["NUIT 17/24", "NUIT 17/24", "NUIT 3/25", "NUIT 4/25"], rows.Select(r => r.Case).Order());
+        Assert.Equal(["NHN"], rows.Single(r => r.Text.StartsWith("Norsk helsenett SF skal komme tilbake", StringComparison.Ordinal)).Owners);
+        Assert.Equal(["Oslo kommune", "Bergen kommune", "Helse Sør-Øst RHF"], rows.Single(r => r.Case == "NUIT 4/25").Owners);
+        Assert.All(rows, r => Assert.Empty(r.FollowUps));
+        Assert.All(rows, r => Assert.Equal("open", r.Status));
+        Assert.Equal(2, rows.Single(r => r.Case == "NUIT 17/24" && r.Owners.Count > 0).AgeMeetings);
+        // "Sak 21/24 NUFA 28.08.24" in the 34/24 cover note is NUFA's case, already in the table: no NUIT 21/24 from running text.
+        Assert.Equal(0, await app.WithDbAsync(db => db.CaseReferences.CountAsync(r => r.Kind == ReferenceKind.Text && r.ReferencedBody == BodyCode.Nuit && r.ReferencedNumber == "21/24")));
+    }
+
+    [Fact]
+    public async Task A_later_case_that_says_it_follows_up_an_action_point_is_suggested_with_its_sentence()
+    {
+        await using var app = await SeededWithMayAsync();
+        var rows = await app.SendAsync(new ListActionPoints { Today = new DateOnly(2025, 6, 1) });
+
+        var supplier = rows.Single(r => r.Case == "NUIT 3/25");
+        var f = Assert.Single(supplier.FollowUps);
+        Assert.Equal(new FollowUpRow("NUIT 12/25", "suggested", "Saken følger opp aksjonspunktet fra møtet i februar (sak 3/25)."), f);
+        // "som NUIT ba om i forrige møte" with the owners named: the 4/25 action point only, not 3/25's.
+        var home = Assert.Single(rows.Single(r => r.Case == "NUIT 4/25").FollowUps);
+        Assert.Equal("NUIT 13/25", home.Case);
+        Assert.StartsWith("Oslo kommune, Bergen kommune og Helse Sør-Øst RHF la fram saken", home.Evidence, StringComparison.Ordinal);
+        // Fractions, 24/7, 13/2 and dates are no references; 2/2024's action points are not followed up by anything.
+        Assert.Empty(await app.WithDbAsync(db => db.CaseReferences.Where(r => r.Case!.Number == "14/25").ToListAsync()));
+        Assert.All(rows.Where(r => r.Case == "NUIT 17/24"), r => Assert.Empty(r.FollowUps));
+
+        var added = rows.Single(r => r.Case == "NUIT 12/25");
+        Assert.Equal(["NHN", "KS"], added.Owners);
+        Assert.Null(added.Due);
+        Assert.Equal("innen neste møte", added.DueText);
+    }
+
+    [Fact]
+    public async Task A_running_text_reference_joins_the_case_and_its_treatment_chain()
+    {
+        await using var app = await SeededWithMayAsync();
+        var c = await app.SendAsync(new GetCase("NUIT 12/25"));
+        Assert.Contains(c.References, r => r.Case == "NUIT 3/25");
+        var chain = await app.SendAsync(new GetTreatmentChain("NUIT 12/25"));
+        Assert.Contains(chain, t => t.Case == "NUIT 3/25" && t.InRegister && t.ReferredFrom == "NUIT 12/25");
+    }
+
+    [Fact]
+    public async Task A_rejected_follow_up_is_never_suggested_again_and_reimporting_changes_nothing()
+    {
+        await using var app = await SeededWithMayAsync();
+        await app.WithDbAsync(async db =>
+        {
+            var f = await db.FollowUps.SingleAsync(x => x.Case!.Number == "12/25");
+            f.State = LinkState.Rejected;
+            return await db.SaveChangesAsync();
+        });
+        await app.SendAsync(new RefreshLinks());
+        var again = await app.SendAsync(new ImportDocument("referat-2025-05-20.txt", Encoding.UTF8.GetBytes(MayMinutes), "test"));
+
+        Assert.Equal("unchanged", Assert.Single(again.Meetings).Status);
+        var states = await app.WithDbAsync(db => db.FollowUps.Where(x => x.Case!.Number == "12/25").Select(x => x.State).ToListAsync());
+        Assert.Equal([LinkState.Rejected], states);
+    }
+
+    [Fact]
+    public async Task Next_meeting_becomes_the_due_date_once_that_meeting_is_imported()
+    {
+        await using var app = await SeededWithMayAsync();
+        var next = MayMinutes.Replace("Møte 2/2025", "Møte 3/2025", StringComparison.Ordinal).Replace("20. mai 2025", "4. september 2025", StringComparison.Ordinal)
+            .Replace("12/25", "22/25", StringComparison.Ordinal).Replace("13/25", "23/25", StringComparison.Ordinal).Replace("14/25", "24/25", StringComparison.Ordinal);
+        await app.SendAsync(new ImportDocument("referat-2025-09-04.txt", Encoding.UTF8.GetBytes(next), "test"));
+
+        var rows = await app.SendAsync(new ListActionPoints { OpenOnly = true, Today = new DateOnly(2025, 10, 1) });
+        var fromMay = rows.Single(r => r.Case == "NUIT 12/25");
+        Assert.Equal(new DateOnly(2025, 9, 4), fromMay.Due);
+        Assert.True(fromMay.Overdue);
+        Assert.Equal(fromMay.Id, rows[0].Id);
+        Assert.Equal(1, fromMay.AgeMeetings);
+    }
+
+    [Fact]
+    public async Task The_api_the_cli_and_the_pages_list_the_open_action_points()
+    {
+        await using (var app = await SeededWithMayAsync())
+        {
+            using var client = app.CreateClient();
+            var json = await client.GetFromJsonAsync<JsonElement>("/api/actions?open=true&owner=nhn", TestContext.Current.CancellationToken);
+            // Without due dates, oldest meeting first.
+            Assert.Equal(["NUIT 17/24", "NUIT 12/25"], json.EnumerateArray().Select(r => r.GetProperty("case").GetString()));
+
+            var html = await client.GetStringAsync("/actions", TestContext.Current.CancellationToken);
+            var doc = new HtmlParser().ParseDocument(html);
+            Assert.Equal(5, doc.QuerySelectorAll("table.action-points tbody tr").Length);
+            Assert.Contains(doc.QuerySelectorAll("nav a, header a"), a => a.GetAttribute("href") == "/actions");
+
+            var meeting = new HtmlParser().ParseDocument(await client.GetStringAsync("/meetings/NUIT/2-2025", TestContext.Current.CancellationToken));
+            Assert.Contains(meeting.QuerySelectorAll("h2"), h => h.TextContent == "Oppfølging av aksjonspunkter");
+            Assert.Contains(meeting.QuerySelectorAll("table.action-points td a"), a => a.TextContent == "NUIT 13/25");
+        }
+
+        var cli = await AppProcess.RunCliAsync(_folder.Path, "actions", "--open", "--item", "DHO", "--format", "json", "--db", _folder.DatabasePath, "--seed-data", RepoRoot.SeedData);
+        Assert.True(cli.ExitCode == 0, cli.Stderr);
+        var rows = JsonDocument.Parse(cli.Stdout).RootElement.EnumerateArray().ToList();
+        var dho = Assert.Single(rows, r => r.GetProperty("case").GetString() == "NUIT 4/25");
+        Assert.Equal("1/2025", dho.GetProperty("meeting").GetString());
+        Assert.Equal("open", dho.GetProperty("status").GetString());
+        Assert.Equal(["Oslo kommune", "Bergen kommune", "Helse Sør-Øst RHF"], dho.GetProperty("owners").EnumerateArray().Select(o => o.GetString()));
+        var follow = Assert.Single(dho.GetProperty("followUps").EnumerateArray().ToList());
+        Assert.Equal(("NUIT 13/25", "suggested"), (follow.GetProperty("case").GetString(), follow.GetProperty("state").GetString()));
+        Assert.True(dho.TryGetProperty("due", out _) && dho.TryGetProperty("closedOn", out _) && dho.TryGetProperty("id", out _));
+    }
+}
