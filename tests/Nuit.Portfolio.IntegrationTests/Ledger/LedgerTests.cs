@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Ledger;
 using Nuit.Portfolio.Features.Linking;
@@ -88,6 +90,28 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal(2, rows.Single(r => r.Case == "NUIT 17/24" && r.Owners.Count > 0).AgeMeetings);
         // "Sak 21/24 NUFA 28.08.24" in the 34/24 cover note is NUFA's case, already in the table: no NUIT 21/24 from running text.
         Assert.Equal(0, await app.WithDbAsync(db => db.CaseReferences.CountAsync(r => r.Kind == ReferenceKind.Text && r.ReferencedBody == BodyCode.Nuit && r.ReferencedNumber == "21/24")));
+    }
+
+    [Fact]
+    public async Task A_database_from_before_the_ledger_migrates_and_its_action_points_get_owners()
+    {
+        await using (var app = new PortfolioApp(_folder.DatabasePath))
+        {
+            // Back to the schema before the ledger, as a database made by the previous version would be.
+            await app.WithDbAsync(async db =>
+            {
+                await db.GetService<IMigrator>().MigrateAsync("BackgroundWork");
+                return await db.Database.ExecuteSqlRawAsync("DELETE FROM AppliedSeeds WHERE Key = 'ledger:1'");
+            });
+            Assert.DoesNotContain("FollowUpLedger", await app.WithDbAsync(async db => (await db.Database.GetAppliedMigrationsAsync()).ToList()));
+        }
+
+        await using var again = new PortfolioApp(_folder.DatabasePath);
+        var rows = await again.SendAsync(new ListActionPoints());
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(["NHN"], rows.Single(r => r.Text.StartsWith("Norsk helsenett SF skal komme tilbake", StringComparison.Ordinal)).Owners);
+        Assert.All(rows, r => Assert.Equal("open", r.Status));
+        Assert.All(rows, r => Assert.NotEqual(Guid.Empty, r.Version));
     }
 
     [Fact]

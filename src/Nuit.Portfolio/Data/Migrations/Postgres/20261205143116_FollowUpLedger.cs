@@ -73,6 +73,9 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
+            // Every existing action point gets its own version, so a stale edit of one is told apart from another's.
+            migrationBuilder.Sql("UPDATE \"ActionPoints\" SET \"Version\" = gen_random_uuid();");
+
             migrationBuilder.CreateTable(
                 name: "ActionPointOwners",
                 columns: table => new

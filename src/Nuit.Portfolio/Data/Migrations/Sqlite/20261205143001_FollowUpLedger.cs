@@ -72,6 +72,9 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
 
+            // Every existing action point gets its own version, so a stale edit of one is told apart from another's.
+            migrationBuilder.Sql("UPDATE \"ActionPoints\" SET \"Version\" = upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)));");
+
             migrationBuilder.CreateTable(
                 name: "ActionPointOwners",
                 columns: table => new
