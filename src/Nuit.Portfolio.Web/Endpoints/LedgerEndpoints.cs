@@ -23,6 +23,14 @@ public static class LedgerEndpoints
                 Meeting = meeting,
                 Limit = limit,
             }, ct)));
+
+        // Every decision on the cases that touched an item, oldest first.
+        api.MapGet("/items/{code}/decisions", async (string code, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new DecisionsForItem(code), ct)));
+
+        // Initiatives and sub-goals no case touched in the last N quarters (default 4).
+        api.MapGet("/coverage-gaps", async (int? quarters, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new CoverageGaps(quarters ?? 4), ct)));
         return app;
     }
 }

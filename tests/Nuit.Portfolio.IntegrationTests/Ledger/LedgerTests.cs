@@ -212,4 +212,35 @@ public sealed class LedgerTests : IDisposable
         Assert.Equal(("NUIT 13/25", "suggested"), (follow.GetProperty("case").GetString(), follow.GetProperty("state").GetString()));
         Assert.True(dho.TryGetProperty("due", out _) && dho.TryGetProperty("closedOn", out _) && dho.TryGetProperty("id", out _));
     }
+
+    [Fact]
+    public async Task Decisions_per_item_run_oldest_to_newest_and_coverage_gaps_list_what_no_case_touched()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var decisions = await app.SendAsync(new DecisionsForItem("SFM"));
+        Assert.NotEmpty(decisions);
+        Assert.Equal(decisions.OrderBy(d => d.MeetingDate).Select(d => d.Case), decisions.Select(d => d.Case));
+        Assert.All(decisions, d => Assert.False(string.IsNullOrWhiteSpace(d.Decision)));
+
+        // In the second quarter of 2025 the last four quarters reach back to 2024-Q3: 3/2024 and 1/2025 count, 2/2024 does not.
+        var gaps = await app.SendAsync(new CoverageGaps(4, new DateOnly(2025, 6, 1)));
+        Assert.Equal(("2024-Q3", "2025-Q2"), (gaps.FromQuarter, gaps.ToQuarter));
+        var touched = await app.WithDbAsync(db => db.CaseLinks.Where(l => l.State != LinkState.Rejected && l.MeetingDate >= new DateOnly(2024, 7, 1))
+            .Select(l => l.Item!.Code).Distinct().ToListAsync());
+        var expected = await app.WithDbAsync(db => db.RoadmapItems
+            .Where(i => i.RetiredAt == null && (i is Initiative || i is SubGoal) && !touched.Contains(i.Code))
+            .OrderBy(i => i.Code).Select(i => i.Code).ToListAsync());
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, gaps.Gaps.Select(g => g.Code));
+
+        using var client = app.CreateClient();
+        var api = await client.GetFromJsonAsync<JsonElement>("/api/items/SFM/decisions", TestContext.Current.CancellationToken);
+        Assert.Equal(decisions.Count, api.GetArrayLength());
+        var page = new HtmlParser().ParseDocument(await client.GetStringAsync("/initiatives/SFM", TestContext.Current.CancellationToken));
+        Assert.Equal(decisions.Count, page.QuerySelectorAll("ol.decisions li").Length);
+        var home = new HtmlParser().ParseDocument(await client.GetStringAsync("/", TestContext.Current.CancellationToken));
+        Assert.NotNull(home.QuerySelector("#dekning"));
+        var gapsApi = await client.GetFromJsonAsync<JsonElement>("/api/coverage-gaps?quarters=2", TestContext.Current.CancellationToken);
+        Assert.True(gapsApi.GetProperty("gaps").GetArrayLength() > 0);
+    }
 }
