@@ -50,5 +50,60 @@ public static class ActionCommands
             }));
         }, ct));
         root.Subcommands.Add(actions);
+
+        var id = new Argument<int>("ID") { Description = "Aksjonspunktets id (fra nuit actions)." };
+        var owners = new Option<string?>("--owner") { Description = "Ansvarlige, kommaseparert: \"NHN,KS\"." };
+        var due = new Option<string?>("--due") { Description = "Frist, ISO-dato: 2025-06-30." };
+        var newStatus = new Option<string?>("--status") { Description = "open, in-progress, closed eller dropped." };
+        var note = new Option<string?>("--note") { Description = "Merknad eller belegg." };
+        var expected = new Option<Guid?>("--expected-version") { Description = "Versjonen du så; endret siden: exit 5." };
+        var set = new Command("set", "Endrer ansvarlig, frist, status eller merknad.") { id, owners, due, newStatus, note, expected };
+        set.SetAction((parse, ct) => RunEdit(parse, ct, new EditActionPoint(parse.GetValue(id))
+        {
+            Owners = parse.GetValue(owners)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            Due = parse.GetValue(due) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            Status = parse.GetValue(newStatus),
+            Note = parse.GetValue(note),
+            ExpectedVersion = parse.GetValue(expected),
+        }));
+        actions.Subcommands.Add(set);
+
+        var byCase = new Option<string?>("--by-case") { Description = "Den senere saken som lukket det: \"NUIT 5/25\"." };
+        var close = new Command("close", "Lukker aksjonspunktet, med sak eller merknad som belegg.") { id, byCase, note, expected };
+        close.SetAction((parse, ct) => RunEdit(parse, ct, new EditActionPoint(parse.GetValue(id))
+        {
+            Status = "closed", ClosedByCase = parse.GetValue(byCase), Note = parse.GetValue(note), ExpectedVersion = parse.GetValue(expected),
+        }));
+        actions.Subcommands.Add(close);
+
+        var reopen = new Command("reopen", "Åpner et lukket aksjonspunkt igjen.") { id, expected };
+        reopen.SetAction((parse, ct) => RunEdit(parse, ct, new EditActionPoint(parse.GetValue(id)) { Status = "open", ExpectedVersion = parse.GetValue(expected) }));
+        actions.Subcommands.Add(reopen);
+
+        var followups = new Command("followups", "Bekreft eller avvis at en senere sak følger opp et aksjonspunkt.");
+        foreach (var confirm in new[] { true, false })
+        {
+            var action = new Option<int>("--action") { Description = "Aksjonspunktets id.", Required = true };
+            var laterCase = new Option<string>("--case") { Description = "Den senere saken: \"NUIT 5/25\".", Required = true };
+            var decide = new Command(confirm ? "confirm" : "reject", confirm ? "Bekrefter oppfølgingen." : "Avviser forslaget; det foreslås aldri igjen.")
+                { action, laterCase, expected };
+            decide.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+            {
+                var row = await sender.Send(new DecideFollowUp(parse.GetValue(action), parse.GetValue(laterCase)!, confirm)
+                    { ExpectedVersion = parse.GetValue(expected) }, token);
+                if (format == OutputFormat.Json) Output.WriteJson(row);
+                else Console.Out.WriteLine($"{row.Case} er {(confirm ? "bekreftet" : "avvist")} som oppfølging av aksjonspunkt {parse.GetValue(action)}.");
+            }, ct));
+            followups.Subcommands.Add(decide);
+        }
+        root.Subcommands.Add(followups);
     }
+
+    private static Task<int> RunEdit(ParseResult parse, CancellationToken ct, EditActionPoint command) =>
+        CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var result = await sender.Send(command, token);
+            if (format == OutputFormat.Json) Output.WriteJson(result);
+            else Console.Out.WriteLine($"Aksjonspunkt {result.Id}: {result.Status}{(result.ClosedOn is { } d ? $", lukket {d:yyyy-MM-dd} av {result.ClosedBy}" : "")}. Versjon {result.Version}.");
+        }, ct);
 }

@@ -31,6 +31,22 @@ public static class LedgerEndpoints
         // Initiatives and sub-goals no case touched in the last N quarters (default 4).
         api.MapGet("/coverage-gaps", async (int? quarters, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new CoverageGaps(quarters ?? 4), ct)));
+        // Edits: only the fields sent change; expectedVersion from the GET makes a stale edit a 409.
+        api.MapPatch("/actions/{id:int}", async (int id, ActionPointPatch body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new EditActionPoint(id)
+                {
+                    Owners = body.Owners, Due = body.Due, Status = body.Status, Note = body.Note, ClosedByCase = body.ClosedByCase,
+                    ExpectedVersion = body.ExpectedVersion,
+                }, ct)))
+            .RequireAuthorization(Policies.Editor);
+        api.MapPost("/actions/{id:int}/followups/{decision:regex(^(confirm|reject)$)}", async (int id, string decision, FollowUpDecisionBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new DecideFollowUp(id, body.Case, decision == "confirm") { ExpectedVersion = body.ExpectedVersion }, ct)))
+            .RequireAuthorization(Policies.Editor);
         return app;
     }
 }
+
+public sealed record ActionPointPatch(
+    IReadOnlyList<string>? Owners, DateOnly? Due, string? Status, string? Note, string? ClosedByCase, Guid? ExpectedVersion);
+
+public sealed record FollowUpDecisionBody(string Case, Guid? ExpectedVersion);

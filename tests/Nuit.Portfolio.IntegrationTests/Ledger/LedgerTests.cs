@@ -243,4 +243,51 @@ public sealed class LedgerTests : IDisposable
         var gapsApi = await client.GetFromJsonAsync<JsonElement>("/api/coverage-gaps?quarters=2", TestContext.Current.CancellationToken);
         Assert.True(gapsApi.GetProperty("gaps").GetArrayLength() > 0);
     }
+
+    [Fact]
+    public async Task An_action_point_is_given_owners_and_a_due_date_closed_with_a_case_and_reopened_from_the_cli_with_an_audit_trail()
+    {
+        int id;
+        Guid version;
+        await using (var app = await SeededWithMayAsync())
+        {
+            var row = (await app.SendAsync(new ListActionPoints())).Single(r => r.Case == "NUIT 3/25");
+            (id, version) = (row.Id, row.Version);
+        }
+        string[] db = ["--db", _folder.DatabasePath, "--seed-data", RepoRoot.SeedData];
+        var nr = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var set = await AppProcess.RunCliAsync(_folder.Path, [.. db, "actions", "set", nr, "--owner", "Sekretariatet,NHN", "--due", "2025-06-30", "--expected-version", version.ToString()]);
+        Assert.True(set.ExitCode == 0, set.Stderr);
+        var stale = await AppProcess.RunCliAsync(_folder.Path, [.. db, "actions", "set", nr, "--status", "dropped", "--expected-version", version.ToString()]);
+        Assert.Equal(5, stale.ExitCode);
+        var close = await AppProcess.RunCliAsync(_folder.Path, [.. db, "actions", "close", nr, "--by-case", "NUIT 12/25", "--note", "Lagt fram i mai"]);
+        Assert.True(close.ExitCode == 0, close.Stderr);
+        var confirm = await AppProcess.RunCliAsync(_folder.Path, [.. db, "followups", "confirm", "--action", nr, "--case", "NUIT 12/25"]);
+        Assert.True(confirm.ExitCode == 0, confirm.Stderr);
+
+        await using (var app = new PortfolioApp(_folder.DatabasePath))
+        {
+            var row = (await app.SendAsync(new ListActionPoints())).Single(r => r.Id == id);
+            Assert.Equal(["Sekretariatet", "NHN"], row.Owners);
+            Assert.Equal(new DateOnly(2025, 6, 30), row.Due);
+            Assert.Equal(("closed", "NUIT 12/25", "Lagt fram i mai"), (row.Status, row.ClosedByCase, row.Note));
+            Assert.NotNull(row.ClosedOn);
+            Assert.Equal("confirmed", Assert.Single(row.FollowUps).State);
+            var fields = await app.WithDbAsync(d => d.ChangeRecords.Where(c => c.Subject == $"NUIT 3/25 aksjonspunkt {id}").Select(c => c.Field).ToListAsync());
+            Assert.Equal(["ansvarlig", "frist", "merknad", "lukket av sak", "status", "oppfølging NUIT 12/25"], fields);
+
+            // A re-read of the texts leaves a person's owners and due date alone.
+            await app.SendAsync(new RefreshLinks());
+            Assert.Equal(["Sekretariatet", "NHN"], (await app.SendAsync(new ListActionPoints())).Single(r => r.Id == id).Owners);
+
+            using var client = app.CreateClient();
+            var reopened = await client.PatchAsJsonAsync($"/api/actions/{id}", new { status = "open" }, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.OK, reopened.StatusCode);
+            var stalePatch = await client.PatchAsJsonAsync($"/api/actions/{id}", new { note = "x", expectedVersion = version }, TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.Conflict, stalePatch.StatusCode);
+            var after = (await app.SendAsync(new ListActionPoints())).Single(r => r.Id == id);
+            Assert.Equal(("open", null, null), (after.Status, after.ClosedOn, after.ClosedByCase));
+        }
+    }
 }
