@@ -15,6 +15,7 @@ public static class NuitProgram
         StrategyCommands.AddTo(root);
         MeetingCommands.AddTo(root);
         LinkCommands.AddTo(root);
+        ActionCommands.AddTo(root);
         StatusCommands.AddTo(root);
         ReportCommands.AddTo(root);
         IndicatorCommands.AddTo(root);

@@ -34,7 +34,15 @@ public static class Format
     /// <summary>CSS class for a status; the text always goes beside the colour.</summary>
     public static string RagClass(RagStatus rag) => "rag rag-" + rag.ToCode();
 
+    /// <summary>An action point's status (open, in-progress, closed, dropped) in bokmål.</summary>
+    public static string ActionStatus(string status) =>
+        ActionPointStatuses.TryParse(status, out var s) ? ActionPointStatuses.Label(s) : status;
+
     public static string LinkState(Domain.LinkState state) => Features.Linking.LinkStates.ToDisplayString(state);
+
+    /// <summary>A follow-up's state as the API writes it ("suggested", "confirmed", "rejected"): the same words as a link's.</summary>
+    public static string LinkState(string state) =>
+        Enum.TryParse<Domain.LinkState>(state, ignoreCase: true, out var parsed) ? LinkState(parsed) : state;
 
     public static string KindName(RoadmapItemKind kind) => kind switch
     {

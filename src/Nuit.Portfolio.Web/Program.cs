@@ -67,6 +67,7 @@ app.MapOpenApi();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapStrategyEndpoints();
 app.MapMeetingEndpoints();
+app.MapLedgerEndpoints();
 app.MapLinkEndpoints();
 app.MapReportEndpoints();
 app.MapWorkEndpoints();

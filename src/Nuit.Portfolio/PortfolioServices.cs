@@ -59,6 +59,7 @@ public static class PortfolioServices
         services.AddScoped<AuditTrail>();
         services.AddSingleton<MatcherCache>();
         services.AddScoped<CaseLinker>();
+        services.AddScoped<Features.Ledger.LedgerRefresher>();
         services.AddScoped<CaseSearchIndex>();
         services.AddScoped<WorkProgress>();
         services.AddSingleton<WorkBoard>();

@@ -80,7 +80,7 @@ public static class MeetingCommands
             if (c.ProposedDecision is not null) o.WriteLine($"\nForslag til vedtak:\n{c.ProposedDecision}");
             if (c.Decision is not null) o.WriteLine($"\n{(c.DecisionUpdated ? "Vedtak (oppdatert)" : "Vedtak")}:\n{c.Decision}");
             List("Innspill", c.Inputs);
-            List("Aksjonspunkter", c.ActionPoints.Select(a => a.Status == "open" ? a.Text : $"{a.Text} (lukket)"));
+            List("Aksjonspunkter", c.ActionPoints.Select(a => a.Status == "open" ? a.Text : $"{a.Text} ({a.Status})"));
             List("Vedlegg", c.Attachments.Select(a => $"Vedlegg {a.Number}: {a.Title}"));
             List("Tidligere behandlinger", c.References.Select(r => $"{r.Case}{(r.Date is { } rd ? $" ({rd:yyyy-MM-dd})" : "")}{(r.DecisionText is null ? "" : $": {r.DecisionText}")}"));
         }, ct));

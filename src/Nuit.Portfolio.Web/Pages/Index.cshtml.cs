@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nuit.Portfolio.Features.Dashboard;
+using Nuit.Portfolio.Features.Ledger;
 
 namespace Nuit.Portfolio.Web.Pages;
 
@@ -8,6 +9,12 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 {
     public DashboardView View { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        View = await sender.Send(new GetDashboard(DateOnly.FromDateTime(clock.GetLocalNow().Date)), ct);
+    public CoverageGapView Gaps { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
+        View = await sender.Send(new GetDashboard(today), ct);
+        Gaps = await sender.Send(new CoverageGaps(Today: today), ct);
+    }
 }

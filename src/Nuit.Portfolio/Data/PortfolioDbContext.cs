@@ -37,6 +37,8 @@ public class PortfolioDbContext : DbContext
     public DbSet<Case> Cases => Set<Case>();
     public DbSet<CaseInput> CaseInputs => Set<CaseInput>();
     public DbSet<ActionPoint> ActionPoints => Set<ActionPoint>();
+    public DbSet<ActionPointOwner> ActionPointOwners => Set<ActionPointOwner>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<CaseAttachment> CaseAttachments => Set<CaseAttachment>();
     public DbSet<CaseSection> CaseSections => Set<CaseSection>();
     public DbSet<CaseReference> CaseReferences => Set<CaseReference>();

@@ -119,8 +119,14 @@ public enum ActionPointStatus
 {
     Open = 1,
     Closed = 2,
+    InProgress = 3,
+    Dropped = 4,
 }
 
+/// <summary>
+/// An "Aksjonspunkt" from the minutes, followed up until it is closed: who acts (<see cref="Owners"/>), by when
+/// (<see cref="DueOn"/>, read from <see cref="DueText"/> such as "innen neste møte"), and what closed it.
+/// </summary>
 public sealed class ActionPoint
 {
     public int Id { get; set; }
@@ -130,6 +136,100 @@ public sealed class ActionPoint
     public required string Text { get; set; }
     public ActionPointStatus Status { get; set; } = ActionPointStatus.Open;
     public DateOnly? ClosedOn { get; set; }
+    public string? ClosedBy { get; set; }
+
+    /// <summary>The later case that closed it, when one did.</summary>
+    public int? ClosedByCaseId { get; set; }
+    public Case? ClosedByCase { get; set; }
+
+    /// <summary>Evidence or a note on the status: "Lagt fram som sak 5/25", "Utgår: dekket av KI-planen".</summary>
+    public string? Note { get; set; }
+
+    public List<ActionPointOwner> Owners { get; } = [];
+
+    public DateOnly? DueOn { get; set; }
+
+    /// <summary>How the due date was written ("innen neste møte"); with no <see cref="DueOn"/> it is due but not yet known.</summary>
+    public string? DueText { get; set; }
+    public ActionPointDue DueKind { get; set; }
+
+    /// <summary>True once a person set owners or due date: re-reading the text then leaves them alone.</summary>
+    public bool EditedByPerson { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+    public List<FollowUp> FollowUps { get; } = [];
+}
+
+public static class ActionPointStatuses
+{
+    /// <summary>Open and in progress: still to be carried to the next meeting.</summary>
+    public static readonly ActionPointStatus[] Unfinished = [ActionPointStatus.Open, ActionPointStatus.InProgress];
+
+    /// <summary>The name in APIs, the CLI and files: open, in-progress, closed, dropped.</summary>
+    public static string Name(ActionPointStatus status) => status switch
+    {
+        ActionPointStatus.InProgress => "in-progress",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The name on pages (bokmål).</summary>
+    public static string Label(ActionPointStatus status) => status switch
+    {
+        ActionPointStatus.Open => "åpent",
+        ActionPointStatus.InProgress => "under arbeid",
+        ActionPointStatus.Closed => "lukket",
+        ActionPointStatus.Dropped => "utgått",
+        _ => status.ToString(),
+    };
+
+    public static bool TryParse(string? s, out ActionPointStatus status)
+    {
+        status = default;
+        switch (s?.Trim().ToLowerInvariant())
+        {
+            case "open" or "åpen" or "åpent": status = ActionPointStatus.Open; return true;
+            case "in-progress" or "inprogress" or "in_progress" or "under arbeid": status = ActionPointStatus.InProgress; return true;
+            case "closed" or "lukket": status = ActionPointStatus.Closed; return true;
+            case "dropped" or "utgått": status = ActionPointStatus.Dropped; return true;
+            default: return false;
+        }
+    }
+}
+
+/// <summary>How a due date was written: a date, "neste møte", or "møtet i mai".</summary>
+public enum ActionPointDue
+{
+    None = 0,
+    Date = 1,
+    NextMeeting = 2,
+    MeetingInMonth = 3,
+}
+
+/// <summary>An organisation or role that is to act on an action point: "NHN", "KS", "Sekretariatet", "Oslo kommune".</summary>
+public sealed class ActionPointOwner
+{
+    public int Id { get; set; }
+    public int ActionPointId { get; set; }
+    public ActionPoint? ActionPoint { get; set; }
+    public required string Name { get; set; }
+}
+
+/// <summary>
+/// Action point → the later case that follows it up, suggested from the later case's text (evidence: the sentence)
+/// and confirmed or rejected by people. A rejected suggestion stays, so detection never suggests it again.
+/// </summary>
+public sealed class FollowUp
+{
+    public int Id { get; set; }
+    public int ActionPointId { get; set; }
+    public ActionPoint? ActionPoint { get; set; }
+    public int CaseId { get; set; }
+    public Case? Case { get; set; }
+    public LinkState State { get; set; } = LinkState.Suggested;
+    public required string Evidence { get; set; }
+    public DateTimeOffset SuggestedAt { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 public sealed class CaseAttachment
@@ -172,7 +272,19 @@ public sealed class CaseReference
     public Case? ReferencedCase { get; set; }
     public DateOnly? Date { get; set; }
     public string? DecisionText { get; set; }
+
+    /// <summary>The table row as written, or for a reference in running text the sentence it stands in.</summary>
     public required string RawText { get; set; }
+    public ReferenceKind Kind { get; set; } = ReferenceKind.Table;
+}
+
+public enum ReferenceKind
+{
+    /// <summary>A row of the cover note's "Vedtak fra tidligere behandlinger".</summary>
+    Table = 1,
+
+    /// <summary>Named in running text: "jf. sak 27/24".</summary>
+    Text = 2,
 }
 
 /// <summary>Where a case–item link stands. In JSON the lower-case words clients have always read.</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Access;
+using Nuit.Portfolio.Features.Ledger;
 using Nuit.Portfolio.Features.Linking;
 using Nuit.Portfolio.Features.Status;
 using Nuit.Portfolio.Features.Strategy;
@@ -22,6 +23,7 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
 {
     public ItemOverview Item { get; private set; } = null!;
     public IReadOnlyList<TouchingCase> Cases { get; private set; } = [];
+    public IReadOnlyList<ItemDecision> Decisions { get; private set; } = [];
     public StatusHistory Status { get; private set; } = null!;
     public IReadOnlyList<AuditEntry> Changes { get; private set; } = [];
 
@@ -33,6 +35,7 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
     {
         Item = await sender.Send(new GetItemOverview(code, KindOf(kind)), ct);
         Cases = await sender.Send(new CasesTouching(Item.Code, "suggested,confirmed,rejected"), ct);
+        Decisions = await sender.Send(new DecisionsForItem(Item.Code), ct);
         Status = await sender.Send(new GetStatusHistory(Item.Code), ct);
         Changes = await sender.Send(new GetAuditTrail(Item.Code, Limit: 50), ct);
         StatusInput.Quarter ??= StatusForm.DefaultQuarter(clock, schedule.Value);

@@ -87,6 +87,46 @@ internal sealed class CaseReferenceConfiguration : IEntityTypeConfiguration<Case
     }
 }
 
+internal sealed class ActionPointConfiguration : IEntityTypeConfiguration<ActionPoint>
+{
+    public void Configure(EntityTypeBuilder<ActionPoint> b)
+    {
+        // The open list: status first, then due date, so "open, overdue first" reads one index range in order.
+        b.HasIndex(x => new { x.Status, x.DueOn });
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Property(x => x.ClosedBy).HasMaxLength(200);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.DueText).HasMaxLength(200);
+        b.HasOne(x => x.ClosedByCase).WithMany().HasForeignKey(x => x.ClosedByCaseId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(x => x.Owners).WithOne(x => x.ActionPoint).HasForeignKey(x => x.ActionPointId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.FollowUps).WithOne(x => x.ActionPoint).HasForeignKey(x => x.ActionPointId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ActionPointOwnerConfiguration : IEntityTypeConfiguration<ActionPointOwner>
+{
+    public void Configure(EntityTypeBuilder<ActionPointOwner> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(200);
+        // "Open action points for NHN": a seek on the owner's name.
+        b.HasIndex(x => new { x.Name, x.ActionPointId });
+        b.HasIndex(x => new { x.ActionPointId, x.Name }).IsUnique();
+    }
+}
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> b)
+    {
+        b.HasIndex(x => new { x.ActionPointId, x.CaseId }).IsUnique();
+        b.HasIndex(x => x.CaseId);
+        b.Property(x => x.Evidence).HasMaxLength(1000);
+        b.Property(x => x.DecidedBy).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class CaseLinkConfiguration : IEntityTypeConfiguration<CaseLink>
 {
     public void Configure(EntityTypeBuilder<CaseLink> b)

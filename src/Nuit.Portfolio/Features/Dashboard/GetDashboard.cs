@@ -39,7 +39,7 @@ public sealed class GetDashboardHandler(PortfolioDbContext db) : IQueryHandler<G
 
         var meetings = (await new ListMeetingsHandler(db).Handle(new ListMeetings(), cancellationToken)).Take(5).ToList();
 
-        var actions = await db.ActionPoints.AsNoTracking().Where(a => a.Status == ActionPointStatus.Open)
+        var actions = await db.ActionPoints.AsNoTracking().Where(a => ActionPointStatuses.Unfinished.Contains(a.Status))
             .OrderBy(a => a.Case!.MeetingDate).ThenBy(a => a.Order)
             .Select(a => new { a.Case!.Body!.Code, a.Case.Number, a.Case.Title, a.Text, a.Case.MeetingDate })
             .ToListAsync(cancellationToken);

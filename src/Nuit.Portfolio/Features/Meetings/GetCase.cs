@@ -50,7 +50,7 @@ public sealed class GetCaseHandler(PortfolioDbContext db) : IQueryHandler<GetCas
             c.Meeting?.Number, c.MeetingDate, c.AgendaOrder, c.TimeSlot, c.Owner, c.Officers,
             c.ProposedDecision, c.Decision, c.DecisionUpdated,
             [.. c.Inputs.OrderBy(i => i.Order).Select(i => i.Text)],
-            [.. c.ActionPoints.OrderBy(a => a.Order).Select(a => new ActionPointDto(a.Text, a.Status == ActionPointStatus.Open ? "open" : "closed"))],
+            [.. c.ActionPoints.OrderBy(a => a.Order).Select(a => new ActionPointDto(a.Text, ActionPointStatuses.Name(a.Status)))],
             [.. c.Attachments.OrderBy(a => a.Number).Select(a => new AttachmentDto(a.Number, a.Title))],
             [.. c.References.OrderBy(r => r.Id).Select(r => new ReferenceDto(
                 $"{Bodies.ShortName(r.ReferencedBody)} {r.ReferencedNumber}", r.Date, r.DecisionText, r.ReferencedCaseId is not null))],

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Ledger;
 using Nuit.Portfolio.Features.Linking;
 using Nuit.Portfolio.Features.Meetings.Import;
 using Nuit.Portfolio.Features.Meetings.Parsing;
@@ -73,7 +74,8 @@ public sealed class ImportDocumentValidator : AbstractValidator<ImportDocument>
     }
 }
 
-public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider clock, CaseLinker linker, AuditTrail audit, WorkProgress progress)
+public sealed class ImportDocumentHandler(
+    PortfolioDbContext db, TimeProvider clock, CaseLinker linker, LedgerRefresher ledger, AuditTrail audit, WorkProgress progress)
     : ICommandHandler<ImportDocument, ImportReport>
 {
     public async ValueTask<ImportReport> Handle(ImportDocument request, CancellationToken cancellationToken)
@@ -157,6 +159,8 @@ public sealed class ImportDocumentHandler(PortfolioDbContext db, TimeProvider cl
             progress.Report(pages + 2, pages + 3, "Kobler sakene til veikartet");
             // New or changed cases get their link suggestions and search entries in the same transaction.
             await linker.RefreshAsync([.. _touched.Select(c => c.Id)], cancellationToken);
+            // References in running text, action points' owners and due dates, and suggested follow-ups.
+            await ledger.RefreshAsync([.. _touched.Select(c => c.Id)], cancellationToken);
 
             var result = meetings.Any(m => m.Status == "created") ? ImportResult.Created
                 : meetings.Any(m => m.Status == "updated") ? ImportResult.Updated

@@ -97,7 +97,7 @@ public sealed class GetQuarterReportDataHandler(PortfolioDbContext db, TimeProvi
         var casesPerQuarter = await CountCasesPerQuarterAsync(chartQuarters, tracked.OfType<Goal>().ToList(), GoalOf, byId, cancellationToken);
 
         var actionPoints = await db.ActionPoints.AsNoTracking()
-            .Where(a => a.Case!.MeetingDate <= referenceDate && (a.Status == ActionPointStatus.Open || a.ClosedOn > referenceDate))
+            .Where(a => a.Case!.MeetingDate <= referenceDate && (ActionPointStatuses.Unfinished.Contains(a.Status) || a.ClosedOn > referenceDate))
             .Select(a => new { a.Case!.Body!.Code, a.Case.Number, a.Case.Year, a.Case.Sequence, a.Text, a.Case.MeetingDate, a.Order })
             .ToListAsync(cancellationToken);
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Ledger;
 using Nuit.Portfolio.Features.Meetings;
 using Nuit.Portfolio.Seeding;
 
@@ -17,7 +18,7 @@ public sealed record SeedDatabase(string SeedFolder) : ICommand<SeedReport>;
 
 public sealed record SeedReport(int Added, int AlreadyApplied, IReadOnlyList<string> MeetingDocuments);
 
-public sealed class SeedDatabaseHandler(PortfolioDbContext db, TimeProvider clock, ISender sender) : ICommandHandler<SeedDatabase, SeedReport>
+public sealed class SeedDatabaseHandler(PortfolioDbContext db, TimeProvider clock, ISender sender, LedgerRefresher ledger) : ICommandHandler<SeedDatabase, SeedReport>
 {
     public async ValueTask<SeedReport> Handle(SeedDatabase command, CancellationToken cancellationToken)
     {
@@ -175,6 +176,15 @@ public sealed class SeedDatabaseHandler(PortfolioDbContext db, TimeProvider cloc
             if (!Once($"document:{relative}")) continue;
             await db.SaveChangesAsync(cancellationToken);
             await sender.Send(new ImportDocument(doc, await File.ReadAllBytesAsync(doc, cancellationToken)), cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Meetings imported before the follow-up ledger existed get their running-text references, action-point
+        // owners and due dates, and follow-up suggestions once.
+        if (Once("ledger:1"))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await ledger.RefreshAsync(await db.Cases.Select(c => c.Id).ToListAsync(cancellationToken), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         return new SeedReport(added, skipped, documents);

@@ -64,8 +64,32 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                     b.Property<int>("CaseId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("ClosedByCaseId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("DueKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DueText")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("EditedByPerson")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<int>("Order")
                         .HasColumnType("integer");
@@ -77,11 +101,45 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("ClosedByCaseId");
+
+                    b.HasIndex("Status", "DueOn");
+
                     b.ToTable("ActionPoints");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.ActionPointOwner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPointId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("Name", "ActionPointId");
+
+                    b.ToTable("ActionPointOwners");
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.ApiToken", b =>
@@ -470,6 +528,9 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                     b.Property<string>("DecisionText")
                         .HasColumnType("text");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RawText")
                         .IsRequired()
                         .HasColumnType("text");
@@ -585,6 +646,52 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                     b.HasIndex("ItemCode", "ChangedAt");
 
                     b.ToTable("ChangeRecords");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.FollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionPointId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SuggestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ActionPointId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUps");
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.ImportRecord", b =>
@@ -1275,7 +1382,25 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Nuit.Portfolio.Domain.Case", "ClosedByCase")
+                        .WithMany()
+                        .HasForeignKey("ClosedByCaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Case");
+
+                    b.Navigation("ClosedByCase");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.ActionPointOwner", b =>
+                {
+                    b.HasOne("Nuit.Portfolio.Domain.ActionPoint", "ActionPoint")
+                        .WithMany("Owners")
+                        .HasForeignKey("ActionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActionPoint");
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.Attendance", b =>
@@ -1391,6 +1516,25 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("Nuit.Portfolio.Domain.FollowUp", b =>
+                {
+                    b.HasOne("Nuit.Portfolio.Domain.ActionPoint", "ActionPoint")
+                        .WithMany("FollowUps")
+                        .HasForeignKey("ActionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nuit.Portfolio.Domain.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActionPoint");
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("Nuit.Portfolio.Domain.ImportRecord", b =>
                 {
                     b.HasOne("Nuit.Portfolio.Domain.SourceDocument", "Document")
@@ -1493,6 +1637,13 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Strategy");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.ActionPoint", b =>
+                {
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("Owners");
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.Case", b =>

@@ -56,7 +56,31 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                     b.Property<int>("CaseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosedByCaseId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DueText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EditedByPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Order")
@@ -69,11 +93,43 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("ClosedByCaseId");
+
+                    b.HasIndex("Status", "DueOn");
+
                     b.ToTable("ActionPoints");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.ActionPointOwner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionPointId", "Name")
+                        .IsUnique();
+
+                    b.HasIndex("Name", "ActionPointId");
+
+                    b.ToTable("ActionPointOwners");
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.ApiToken", b =>
@@ -446,6 +502,9 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                     b.Property<string>("DecisionText")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RawText")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -557,6 +616,50 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                     b.HasIndex("ItemCode", "ChangedAt");
 
                     b.ToTable("ChangeRecords");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.FollowUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionPointId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SuggestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ActionPointId", "CaseId")
+                        .IsUnique();
+
+                    b.ToTable("FollowUps");
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.ImportRecord", b =>
@@ -1219,7 +1322,25 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Nuit.Portfolio.Domain.Case", "ClosedByCase")
+                        .WithMany()
+                        .HasForeignKey("ClosedByCaseId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Case");
+
+                    b.Navigation("ClosedByCase");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.ActionPointOwner", b =>
+                {
+                    b.HasOne("Nuit.Portfolio.Domain.ActionPoint", "ActionPoint")
+                        .WithMany("Owners")
+                        .HasForeignKey("ActionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActionPoint");
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.Attendance", b =>
@@ -1335,6 +1456,25 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("Nuit.Portfolio.Domain.FollowUp", b =>
+                {
+                    b.HasOne("Nuit.Portfolio.Domain.ActionPoint", "ActionPoint")
+                        .WithMany("FollowUps")
+                        .HasForeignKey("ActionPointId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Nuit.Portfolio.Domain.Case", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ActionPoint");
+
+                    b.Navigation("Case");
+                });
+
             modelBuilder.Entity("Nuit.Portfolio.Domain.ImportRecord", b =>
                 {
                     b.HasOne("Nuit.Portfolio.Domain.SourceDocument", "Document")
@@ -1437,6 +1577,13 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Strategy");
+                });
+
+            modelBuilder.Entity("Nuit.Portfolio.Domain.ActionPoint", b =>
+                {
+                    b.Navigation("FollowUps");
+
+                    b.Navigation("Owners");
                 });
 
             modelBuilder.Entity("Nuit.Portfolio.Domain.Case", b =>

@@ -66,9 +66,11 @@ internal static class CaseMerger
             changes.Add("vedlegg");
         }
 
-        if (source.References.Count > 0 && !target.References.Select(r => r.RawText).SequenceEqual(source.References.Select(r => r.RawText)))
+        // Only the cover note's table is the document's to replace; references read from running text are the ledger's.
+        var table = target.References.Where(r => r.Kind == ReferenceKind.Table).ToList();
+        if (source.References.Count > 0 && !table.Select(r => r.RawText).SequenceEqual(source.References.Select(r => r.RawText)))
         {
-            target.References.Clear();
+            foreach (var old in table) target.References.Remove(old);
             target.References.AddRange(source.References.Select(r => new CaseReference
             {
                 ReferencedBody = r.Case.Body,

@@ -9,6 +9,9 @@ internal static partial class NorwegianDates
     private static readonly string[] Months =
         ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
 
+    /// <summary>1–12 for a Norwegian month name ("mai"), 0 for anything else.</summary>
+    public static int MonthNumber(string name) => Array.IndexOf(Months, name.ToLowerInvariant()) + 1;
+
     public static bool TryParseDate(string text, out DateOnly date)
     {
         date = default;

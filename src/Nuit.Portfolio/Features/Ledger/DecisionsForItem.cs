@@ -1,0 +1,33 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Features.Shared;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Linking;
+
+namespace Nuit.Portfolio.Features.Ledger;
+
+/// <summary>Every decision (vedtak) on the cases that touched an item (suggested or confirmed links), oldest to newest.</summary>
+public sealed record DecisionsForItem(string Item) : IQuery<IReadOnlyList<ItemDecision>>;
+
+/// <summary><see cref="Link"/> is suggested or confirmed: how sure the register is that the case concerned the item.</summary>
+public sealed record ItemDecision(string Case, string Title, string? Meeting, DateOnly? MeetingDate, string Decision, bool DecisionUpdated, string Link);
+
+public sealed class DecisionsForItemHandler(PortfolioDbContext db) : IQueryHandler<DecisionsForItem, IReadOnlyList<ItemDecision>>
+{
+    public async ValueTask<IReadOnlyList<ItemDecision>> Handle(DecisionsForItem query, CancellationToken cancellationToken)
+    {
+        var item = await ItemLookup.FindAsync(db, query.Item, cancellationToken);
+        var rows = await db.CaseLinks.AsNoTracking()
+            .Where(l => l.ItemId == item.Id && l.State != LinkState.Rejected && l.Case!.Decision != null)
+            .OrderBy(l => l.MeetingDate).ThenBy(l => l.Case!.Sequence)
+            .Select(l => new
+            {
+                l.Case!.Body!.Code, l.Case.Number, l.Case.Title, Meeting = l.Case.Meeting!.Number, l.Case.MeetingDate, l.Case.Decision,
+                l.Case.DecisionUpdated, l.State,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new ItemDecision($"{Bodies.ShortName(r.Code)} {r.Number}", r.Title, r.Meeting, r.MeetingDate, r.Decision!,
+            r.DecisionUpdated, ListActionPointsHandler.StateName(r.State))).ToList();
+    }
+}
