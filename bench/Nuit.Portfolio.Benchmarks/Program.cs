@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Nuit.Portfolio.Bench;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Files.Workbooks;
 using SpreadCheetah;
@@ -38,7 +39,7 @@ if (args is ["run", var what, var n, var file])
     return 0;
 }
 
-var total = args is ["--smoke", ..] ? 10_000 : args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var total = BenchRows.Smoke(args) ? 10_000 : args.FirstOrDefault(a => int.TryParse(a, CultureInfo.InvariantCulture, out _)) is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1_000_000;
 var folder = Directory.CreateTempSubdirectory("nuit-bench-");
 Console.WriteLine($"{Environment.ProcessorCount} kjerner, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 Console.WriteLine($"{total:N0} indikatorverdier × 9 kolonner (7 fylt per rad)");
@@ -58,12 +59,19 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 
 // Reading: the largest sheet Excel allows, as a person could upload it (issue 23).
 var big = Path.Combine(folder.FullName, "1048575-rader.xlsx");
-var readRows = args is ["--smoke", ..] ? 150_000 : 1_048_575;
+var readRows = BenchRows.Smoke(args) ? 150_000 : 1_048_575;
 await using (var output = File.Create(big)) await Bench.Minimal(readRows, output);
 var (readSeconds, readPeak, readOutcome) = await Bench.Child("read", readRows, big);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"les {readRows:N0} rader ({new FileInfo(big).Length / 1024.0 / 1024:0.0} MB)\t{readSeconds:0.00}\t{readPeak:0}\t{readOutcome} (mål ≤ 400 MB)"));
 folder.Delete(recursive: true);
+
+BenchRows.Save(args, "workbooks", [
+    new BenchRow($"arbeidsbok: {total:N0} verdier skrevet (tid)", p.Seconds, "s", "SpreadCheetah alene", s.Seconds, 1.5),
+    new BenchRow($"arbeidsbok: {total:N0} verdier skrevet (filstørrelse)", p.FileMb, "MB", "SpreadCheetah alene", s.FileMb, 1.5),
+    new BenchRow($"arbeidsbok: {total:N0} verdier skrevet (toppminne)", p.PeakMb, "MB", "grense 100 MB", 100, 1.0),
+    new BenchRow($"arbeidsbok: {readRows:N0} rader lest eller avvist (toppminne)", readPeak, "MB", "grense 400 MB", 400, 1.0, Note: readOutcome),
+]);
 return 0;
 
 internal static class Bench
