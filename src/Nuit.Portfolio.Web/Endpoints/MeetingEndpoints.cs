@@ -19,7 +19,7 @@ public static class MeetingEndpoints
         api.MapGet("/cases/{body}/{number}", async (string body, string number, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetCase($"{body} {number}"), ct)));
 
-        api.MapPost("/imports", async (IFormFileCollection files, bool? dryRun, ISender sender, CancellationToken ct) =>
+        api.MapPost("/imports", async (IFormFileCollection files, bool? dryRun, string? meeting, DateOnly? date, ISender sender, CancellationToken ct) =>
             {
                 if (files.Count == 0)
                     return Results.Problem(title: "Ingen fil", detail: "Last opp minst én fil (multipart/form-data).", statusCode: 400);
@@ -28,7 +28,7 @@ public static class MeetingEndpoints
                 {
                     using var buffer = new MemoryStream();
                     await file.CopyToAsync(buffer, ct);
-                    reports.Add(await sender.Send(new ImportDocument(file.FileName, buffer.ToArray(), dryRun ?? false), ct));
+                    reports.Add(await sender.Send(new ImportDocument(file.FileName, buffer.ToArray(), dryRun ?? false) { Meeting = meeting, MeetingDate = date }, ct));
                 }
                 return Results.Ok(ImportReport.Combine(reports));
             })

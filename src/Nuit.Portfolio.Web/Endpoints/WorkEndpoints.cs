@@ -25,11 +25,11 @@ public static class WorkEndpoints
             Accepted(await sender.Send(new QueueReport(quarter, publish ?? false), ct)))
             .RequireAuthorization(Policies.Editor);
 
-        api.MapPost("/imports/jobs", async (IFormFile file, bool? dryRun, ISender sender, CancellationToken ct) =>
+        api.MapPost("/imports/jobs", async (IFormFile file, bool? dryRun, string? meeting, DateOnly? date, ISender sender, CancellationToken ct) =>
             {
                 using var buffer = new MemoryStream();
                 await file.CopyToAsync(buffer, ct);
-                return Accepted(await sender.Send(new QueueImport(file.FileName, buffer.ToArray(), dryRun ?? false), ct));
+                return Accepted(await sender.Send(new QueueImport(file.FileName, buffer.ToArray(), dryRun ?? false) { Meeting = meeting, MeetingDate = date }, ct));
             })
             .DisableAntiforgery()
             .RequireAuthorization(Policies.Editor)

@@ -46,16 +46,30 @@ public sealed class ImportModel(ISender sender, IOptions<WorkOptions> work) : Pa
         else if (found.Status.Finished) ModelState.AddModelError("document", "Forhåndsvisningen er allerede importert eller utløpt. Last opp filen på nytt.");
     }
 
-    public async Task<IActionResult> OnPostPreviewAsync(IFormFile? document, CancellationToken ct)
+    /// <param name="meeting">The meeting ("2/2019") when the document's head is damaged; only fills what the document lacks.</param>
+    /// <param name="date">The meeting's date when the document has none that can be read.</param>
+    public async Task<IActionResult> OnPostPreviewAsync(IFormFile? document, string? meeting, DateOnly? date, CancellationToken ct)
     {
-        if (document is null || document.Length == 0)
+        if (document is null)
         {
-            ModelState.AddModelError("document", "Velg en fil med innkalling, toppnotat eller referat (tekst eller PDF).");
+            ModelState.AddModelError("document", "Velg en fil med innkalling, toppnotat eller referat (tekst, PDF eller Word).");
+            return Page();
+        }
+        if (document.Length == 0)
+        {
+            ModelState.AddModelError("document", $"Filen {document.FileName} er tom; ingenting er lagret. Velg filen på nytt, eller en annen.");
             return Page();
         }
         using var buffer = new MemoryStream();
         await document.CopyToAsync(buffer, ct);
-        return await StartAsync(new QueueImport(document.FileName, buffer.ToArray()), ct);
+        try
+        {
+            return await StartAsync(new QueueImport(document.FileName, buffer.ToArray()) { Meeting = meeting, MeetingDate = date }, ct);
+        }
+        catch (Exception ex) when (FormErrors.TryAdd(ModelState, ex, formKey: "document"))
+        {
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid work, CancellationToken ct)

@@ -15,4 +15,15 @@ public static class ValidationRules
     public static IRuleBuilderOptions<T, string?> MustBeAQuarter<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(q => q is not null && Quarter.TryParse(q, out _))
             .WithMessage((_, q) => $"«{q}» er ikke et kvartal. Skriv det som 2025-Q1.");
+
+    /// <summary>A meeting written as "2/2019" (or "2/19"); null or empty passes, for the optional hint of a damaged document.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeAMeetingNumber<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(m => string.IsNullOrWhiteSpace(m) || IsMeetingNumber(m))
+            .WithMessage((_, m) => $"Møte: «{m}» er ikke et møtenummer; skriv det som 2/2019.");
+
+    private static bool IsMeetingNumber(string number)
+    {
+        try { return Features.Meetings.Parsing.MeetingHint.From(number, null) is not null; }
+        catch (FormatException) { return false; }
+    }
 }

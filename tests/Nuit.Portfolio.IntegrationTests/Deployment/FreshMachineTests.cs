@@ -30,7 +30,7 @@ public sealed class FreshMachineTests(PublishedBuild build) : IClassFixture<Publ
             return result;
         }
 
-        Assert.Contains("48 nye oppføringer", (await Nuit("seed")).Stdout, StringComparison.Ordinal);
+        Assert.Contains("49 nye oppføringer", (await Nuit("seed")).Stdout, StringComparison.Ordinal);
         var minutes = work.File("referat.txt");
         File.Copy(Path.Combine(RepoRoot.SeedData, "meetings", "nuit-2025-02-13-referat.txt"), minutes);
         await Nuit("import", minutes);

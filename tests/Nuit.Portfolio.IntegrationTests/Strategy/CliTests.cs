@@ -46,7 +46,7 @@ public sealed class CliTests : IDisposable
 
         Assert.Equal(0, first.ExitCode);
         // 46 strategy entries and the 2 meeting documents.
-        Assert.Equal(48, JsonDocument.Parse(first.Stdout).RootElement.GetProperty("added").GetInt32());
+        Assert.Equal(49, JsonDocument.Parse(first.Stdout).RootElement.GetProperty("added").GetInt32());
         Assert.Equal(0, second.ExitCode);
         Assert.Contains(": 0 nye oppføringer", second.Stdout, StringComparison.Ordinal);
     }

@@ -63,14 +63,7 @@ public sealed class ImportDocumentValidator : AbstractValidator<ImportDocument>
     public ImportDocumentValidator()
     {
         RuleFor(x => x.FileName).NotEmpty().WithMessage("Filnavnet mangler.").MaximumLength(260);
-        RuleFor(x => x.Meeting).Must(BeAMeetingNumber!).When(x => !string.IsNullOrWhiteSpace(x.Meeting))
-            .WithMessage(x => $"Møte: «{x.Meeting}» er ikke et møtenummer; skriv det som 2/2019.");
-    }
-
-    private static bool BeAMeetingNumber(string number)
-    {
-        try { return MeetingHint.From(number, null) is not null; }
-        catch (FormatException) { return false; }
+        RuleFor(x => x.Meeting).MustBeAMeetingNumber();
     }
 }
 

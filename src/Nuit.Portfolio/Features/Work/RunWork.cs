@@ -101,7 +101,12 @@ public sealed class RunWorkHandler(
             default:
                 var dryRun = work.Kind == WorkKind.ImportPreview;
                 var content = work.Payload ?? throw new InputException(work.FileName ?? "filen", null, "Filen er ikke lenger lagret. Last den opp på nytt.");
-                var imported = await sender.Send(new ImportDocument(work.FileName ?? "dokument", content, dryRun), ct);
+                var given = JsonSerializer.Deserialize<ImportWorkInput>(work.Input, WorkProjections.Json);
+                var imported = await sender.Send(new ImportDocument(work.FileName ?? "dokument", content, dryRun)
+                {
+                    Meeting = given?.Meeting,
+                    MeetingDate = given?.Date,
+                }, ct);
                 work = await ReloadAsync(work.Id, ct);
                 work.Result = JsonSerializer.Serialize(imported, WorkProjections.Json);
                 work.ResultUrl = ImportUrl(work);
