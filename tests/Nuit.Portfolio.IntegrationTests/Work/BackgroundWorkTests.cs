@@ -110,6 +110,28 @@ public sealed class BackgroundWorkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_agenda_is_previewed_with_the_date_the_person_gives_and_imported_with_it()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        var client = app.CreateClient(AccessRole.Editor, followRedirects: false);
+        const string agenda = " Møte i NUIT\nMøte 2/\nSak 12/19 Godkjenning av innkalling Godkjenning Sak 13/19 Eventuelt\n\nSekretariatet minner om fristen.\n";
+
+        // Without the date the preview fails and says what is missing.
+        var failed = new HtmlParser().ParseDocument(await (await UploadAsync(client, agenda, "arkiv.txt")).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("fant ikke datoen", failed.QuerySelector("#document-feil")!.TextContent, StringComparison.Ordinal);
+
+        var preview = await UploadAsync(client, agenda, "arkiv.txt", ("date", "2019-05-27"));
+        var page = new HtmlParser().ParseDocument(await preview.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("NUIT møte 2/2019, 27. mai 2019", page.QuerySelector("#forhandsvisning ~ h3")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Linje 5: Sekretariatet minner om fristen.", page.QuerySelector("ul.unassigned li")!.TextContent.Trim());
+
+        var work = page.QuerySelector("input[name=work]")!.GetAttribute("value")!;
+        var confirmed = await FollowAsync(client, await Forms.PostAsync(client, preview.RequestMessage!.RequestUri!.PathAndQuery, "/import?handler=Confirm", ("work", work)));
+        Assert.Contains("Importert: arkiv.txt", await confirmed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2019, 5, 27), await app.WithDbAsync(db => db.Meetings.Where(m => m.Number == "2/2019").Select(m => m.Date).SingleAsync(Ct)));
+    }
+
+    [Fact]
     public async Task A_document_is_previewed_then_imported_in_the_background_from_the_import_page()
     {
         await using var app = new PortfolioApp(_folder.DatabasePath);
@@ -358,7 +380,7 @@ public sealed class BackgroundWorkTests : IDisposable
         return await command.ExecuteScalarAsync(Ct);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string text, string fileName)
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string text, string fileName, params (string Name, string Value)[] fields)
     {
         var token = await Forms.AntiforgeryTokenAsync(client, "/import");
         var form = new MultipartFormDataContent
@@ -366,6 +388,7 @@ public sealed class BackgroundWorkTests : IDisposable
             { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "document", fileName },
             { new StringContent(token), "__RequestVerificationToken" },
         };
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
         return await FollowAsync(client, await client.PostAsync(new Uri("/import?handler=Preview", UriKind.Relative), form, Ct));
     }
 
