@@ -136,7 +136,7 @@ public sealed class CreateReportHandler(PortfolioDbContext db, TimeProvider cloc
                 await transaction.CommitAsync(ct);
                 return new CreateReportResult(report.ToSummary(), outcome);
             }
-            catch (DbUpdateException ex) when (command.OnlyIfMissing && !DatabaseBusyException.Is(ex))
+            catch (DbUpdateException ex) when (command.OnlyIfMissing && !DatabaseBusyException.Is(ex) && !DatabaseUnavailableException.Is(ex))
             {
                 // Another run stored the quarter's report between our check and our insert: that one stands.
                 await transaction.RollbackAsync(ct);
@@ -145,7 +145,7 @@ public sealed class CreateReportHandler(PortfolioDbContext db, TimeProvider cloc
                 if (winner is null) throw;
                 return new CreateReportResult(winner, ReportOutcome.Existing);
             }
-            catch (DbUpdateException ex) when (command.Publish && ex is not DbUpdateConcurrencyException && !DatabaseBusyException.Is(ex))
+            catch (DbUpdateException ex) when (command.Publish && ex is not DbUpdateConcurrencyException && !DatabaseBusyException.Is(ex) && !DatabaseUnavailableException.Is(ex))
             {
                 // Two people published at once and took the same edition number; the second tries again.
                 throw new DbUpdateConcurrencyException("Rapporten ble publisert av en annen samtidig. Prøv igjen.", ex);
