@@ -57,6 +57,6 @@ public sealed class RestartTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.DoesNotContain(HttpStatusCode.InternalServerError, statuses);
         Assert.NotEmpty(statuses);
-        TestContext.Current.SendDiagnosticMessage($"{mode}: {string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{(int)g.Key}×{g.Count()}"))}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{mode}: {string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{(int)g.Key}×{g.Count()}"))}");
     }
 }
