@@ -29,7 +29,9 @@ public static class PortfolioServices
         {
             services.AddDbContext<PortfolioDbContext, PostgresPortfolioDbContext>((sp, options) =>
                 options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.RequireConnectionString(),
-                    pg => pg.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)));
+                    pg => pg.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
+                        // A server restart or a dropped connection runs the unit of work again; past the retries: 503 (issue 23).
+                        .ExecutionStrategy(d => new PostgresRetryStrategy(d, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.BusyRetries + 3))));
         }
         else
         {

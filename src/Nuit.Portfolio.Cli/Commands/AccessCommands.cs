@@ -140,8 +140,7 @@ public static class AccessCommands
             if (parse.GetValue(export) is { } path)
             {
                 var file = await sender.Send(new ExportAuditTrail(parse.GetValue(withoutNames), parse.GetValue(item), AuditExport.FormatFor(path)), token);
-                await File.WriteAllBytesAsync(path, file.Content, token);
-                Console.Out.WriteLine($"Endringsloggen er skrevet til {Path.GetFullPath(path)}.");
+                Console.Out.WriteLine($"Endringsloggen er skrevet til {await OutputFiles.WriteAsync(path, file.Content, token)}.");
                 return;
             }
             var entries = await sender.Send(new GetAuditTrail(parse.GetValue(item), Limit: 200, WithoutNames: parse.GetValue(withoutNames)), token);

@@ -113,19 +113,7 @@ public static class IndicatorCommands
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
         {
             var export = await sender.Send(new ExportIndicators(parse.GetValue(goal), parse.GetValue(from), parse.GetValue(to)), token);
-            var path = Path.GetFullPath(parse.GetValue(output)!);
-            // Written beside the target and moved into place, so a failed export never leaves half a file.
-            var temp = path + ".tmp";
-            try
-            {
-                await using (var file = File.Create(temp)) export.WriteTo(file);
-                File.Move(temp, path, overwrite: true);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                File.Delete(temp);
-                throw new InputException(path, null, $"kan ikke skrive filen: {ex.Message}");
-            }
+            var path = await OutputFiles.WriteAsync(parse.GetValue(output)!, export.WriteTo, token);
             if (format == OutputFormat.Json)
                 Output.WriteJson(new { file = path, indicators = export.Workbook.Indicators.Count, values = export.Workbook.ValueCount });
             else Console.Out.WriteLine($"Skrev {path}: {export.Workbook.Indicators.Count} indikatorer, {export.Workbook.ValueCount} perioder.");

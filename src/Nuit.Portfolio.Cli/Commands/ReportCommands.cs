@@ -18,28 +18,30 @@ public static class ReportCommands
         {
             if (ChartFonts.Warning is { } warning) Console.Error.WriteLine($"Advarsel: {warning}");
             var folder = Path.GetFullPath(parse.GetValue(output)!);
-            IReadOnlyList<(string Name, byte[] Content)> files;
+            var q = parse.GetValue(quarter)!;
+            var published = parse.GetValue(publish);
+            // Render, write every file into a temporary folder, store the edition only when all are written, then move
+            // the files into place: a full disk leaves no file and no version (issue 23).
             object result;
-            if (parse.GetValue(publish))
+            int count;
+            if (published)
             {
-                var created = await sender.Send(new CreateReport(parse.GetValue(quarter)!, Publish: true), token);
-                var list = new List<(string, byte[])>();
-                foreach (var f in created.Report.Files)
-                    list.Add((f.Name, (await sender.Send(new GetReportFile(created.Report.Id, f.Name), token)).Content));
-                files = list;
-                result = created.Report;
+                var prepared = await sender.Send(new PrepareReport(q, Publish: true), token);
+                count = prepared.Rendered.Files.Count;
+                result = await OutputFiles.WriteAllAsync(folder, [.. prepared.Rendered.Files.Select(f => (f.Name, f.Content))],
+                    async step => (await sender.Send(new CreateReport(q, Publish: true, Prepared: prepared), step)).Report, token);
             }
             else
             {
-                var rendered = await sender.Send(new RenderQuarterReport(parse.GetValue(quarter)!), token);
-                files = [.. rendered.Files.Select(f => (f.Name, f.Content))];
-                result = new { quarter = rendered.Data.Quarter, files = rendered.Files.Select(f => new { f.Name, f.ContentType, size = f.Content.Length }) };
+                var rendered = await sender.Send(new RenderQuarterReport(q), token);
+                count = rendered.Files.Count;
+                result = await OutputFiles.WriteAllAsync(folder, [.. rendered.Files.Select(f => (f.Name, f.Content))], _ => Task.FromResult<object>(
+                    new { quarter = rendered.Data.Quarter, files = rendered.Files.Select(f => new { f.Name, f.ContentType, size = f.Content.Length }) }), token);
             }
-            WriteAll(folder, files);
             if (format == OutputFormat.Json) { Output.WriteJson(new { folder, report = result }); return; }
             Console.Out.WriteLine(result is ReportSummary s
-                ? $"{s.QuarterText}: {s.EditionText} (rapport {s.Id}), {files.Count} filer i {folder}"
-                : $"{files.Count} filer i {folder} (ikke lagret; bruk --publish for å publisere)");
+                ? $"{s.QuarterText}: {s.EditionText} (rapport {s.Id}), {count} filer i {folder}"
+                : $"{count} filer i {folder} (ikke lagret; bruk --publish for å publisere)");
         }, ct));
 
         var listQuarter = new Option<string?>("--quarter") { Description = "Bare rapporter for dette kvartalet." };
@@ -56,18 +58,5 @@ public static class ReportCommands
         }, ct));
         report.Subcommands.Add(list);
         root.Subcommands.Add(report);
-    }
-
-    /// <summary>Each file goes to a temporary name first and is then moved into place, so a reader never sees half a file.</summary>
-    private static void WriteAll(string folder, IReadOnlyList<(string Name, byte[] Content)> files)
-    {
-        Directory.CreateDirectory(folder);
-        foreach (var (name, content) in files)
-        {
-            var target = Path.Combine(folder, name);
-            var temporary = target + ".tmp";
-            File.WriteAllBytes(temporary, content);
-            File.Move(temporary, target, overwrite: true);
-        }
     }
 }

@@ -75,7 +75,7 @@ public static class RoadmapCommands
         {
             var d = await sender.Send(new GetPlanDiff(parse.GetValue(from), parse.GetValue(to)), token);
             if (parse.GetValue(output) is { } file)
-                await WriteFileAsync(file, await sender.Send(new ExportPlanDiff(d.From, d.To), token));
+                await OutputFiles.WriteAsync(file, (await sender.Send(new ExportPlanDiff(d.From, d.To), token)).WriteTo, token);
             if (format == OutputFormat.Json) { Output.WriteJson(d); return; }
             WriteDiff(d);
         }, ct));
@@ -113,7 +113,7 @@ public static class RoadmapCommands
         var command = new Command("roadmap", "Skriver veikartet (mål, delmål, tiltak, milepæler) til en Excel-fil som kan redigeres og leses inn igjen.") { output };
         command.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
         {
-            var path = await WriteFileAsync(parse.GetValue(output)!, await sender.Send(new ExportRoadmap(), token));
+            var path = await OutputFiles.WriteAsync(parse.GetValue(output)!, (await sender.Send(new ExportRoadmap(), token)).WriteTo, token);
             if (format == OutputFormat.Json) Output.WriteJson(new { file = path });
             else Console.Out.WriteLine($"Skrev {path}.");
         }, ct));
@@ -140,24 +140,6 @@ public static class RoadmapCommands
                 Output.WriteTable(["Kode", "Felt", "Før", "Etter"], report.Changes.Select(c => new[] { c.Item, c.Field, c.Old ?? "–", c.New ?? "–" }));
         }, ct));
         return command;
-    }
-
-    /// <summary>Written beside the target and moved into place, so a failed export never leaves half a file.</summary>
-    private static async Task<string> WriteFileAsync(string target, WorkbookFile workbook)
-    {
-        var path = Path.GetFullPath(target);
-        var temp = path + ".tmp";
-        try
-        {
-            await using (var stream = File.Create(temp)) workbook.WriteTo(stream);
-            File.Move(temp, path, overwrite: true);
-            return path;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new Common.InputException(path, null, $"kan ikke skrive filen: {ex.Message}");
-        }
     }
 
     /// <summary>The command another file registered under this name, or a new one (so the order in Program.cs does not matter).</summary>

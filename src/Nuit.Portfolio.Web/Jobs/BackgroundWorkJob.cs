@@ -15,8 +15,14 @@ public sealed class BackgroundWorkJob(ISender sender)
     // A fault that is not the user's (a locked database, a full disk) gets two more tries; RunWork counts the attempts
     // itself too, so a process that dies and is restarted does not try for ever either.
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    public async Task RunAsync(Guid workId, CancellationToken cancellationToken) =>
-        await sender.Send(new RunWork(workId), cancellationToken);
+    public async Task RunAsync(Guid workId, CancellationToken cancellationToken)
+    {
+        var status = await sender.Send(new RunWork(workId), cancellationToken);
+        // Not claimed and not finished: another attempt holds the row (or held it when it died). Hangfire must not mark
+        // this job succeeded; it tries again after its pause, when the row may be free (issue 23).
+        if (status is { Finished: false })
+            throw new InvalidOperationException($"Bakgrunnsarbeid {workId} er {status.StateText.ToLowerInvariant()} i et annet forsøk; prøver igjen senere.");
+    }
 }
 
 /// <summary>Hangfire as the queue behind <see cref="IWorkQueue"/>.</summary>

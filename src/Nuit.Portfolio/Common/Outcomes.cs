@@ -14,7 +14,7 @@ public enum OutcomeKind
     /// <summary>A stale edit: someone changed it since the version the person saw; nothing was saved.</summary>
     Conflict,
 
-    /// <summary>SQLite stayed locked by another writer through every retry; nothing was saved, try again.</summary>
+    /// <summary>SQLite stayed locked by another writer, or PostgreSQL could not be reached, through every retry; nothing was saved, try again.</summary>
     Busy,
 
     /// <summary>The service cannot run as set up: a full or read-only disk, a missing database or data folder.</summary>
@@ -55,6 +55,8 @@ public static class Outcomes
 
     public const string BusyMessage = "Databasen er opptatt akkurat nå fordi noen andre lagrer. Ingenting er lagret; prøv igjen om noen sekunder.";
 
+    public const string UnavailableMessage = "Databasen svarer ikke akkurat nå (den starter kanskje på nytt). Ingenting er lagret; prøv igjen om noen sekunder.";
+
     public const string UnexpectedMessage = "Noe uventet gikk galt, og det som var i gang er ikke fullført.";
 
     public static Outcome Of(Exception exception) => exception switch
@@ -66,6 +68,7 @@ public static class Outcomes
         DbUpdateConcurrencyException => new(OutcomeKind.Conflict, 409, ExitConflict, "Endret av en annen", StaleEdit, [new FieldError(null, StaleEdit)], false),
         StartupException s => new(OutcomeKind.CannotRun, 503, ExitFailed, "Kan ikke starte", s.Message, [new FieldError(null, s.Message)], true),
         _ when StorageProblem.Describe(exception) is { } storage => new(OutcomeKind.CannotRun, 503, ExitFailed, "Kan ikke lagre", storage, [new FieldError(null, storage)], true),
+        _ when DatabaseUnavailableException.Is(exception) => new(OutcomeKind.Busy, 503, ExitBusy, "Databasen svarer ikke", UnavailableMessage, [new FieldError(null, UnavailableMessage)], false),
         _ when DatabaseBusyException.Is(exception) => new(OutcomeKind.Busy, 503, ExitBusy, "Databasen er opptatt", BusyMessage, [new FieldError(null, BusyMessage)], false),
         _ => new(OutcomeKind.Unexpected, 500, ExitFailed, "Intern feil", UnexpectedMessage, [new FieldError(null, UnexpectedMessage)], true),
     };

@@ -36,4 +36,18 @@ public sealed class WorkBoard
     public WorkStep? Get(Guid id) => _steps.TryGetValue(id, out var step) ? step : null;
 
     public void Remove(Guid id) => _steps.TryRemove(id, out _);
+
+    private readonly ConcurrentDictionary<Guid, int> _died = new();
+
+    /// <summary>
+    /// An attempt of this process died and could not even be put back in the queue (the database went away with it):
+    /// its row still says running with this attempt number, but nobody runs it. The next job for it in this process
+    /// claims it again at once instead of waiting for <c>Work:StaleAfter</c> (issue 23).
+    /// </summary>
+    public void Died(Guid id, int attempt) => _died[id] = attempt;
+
+    /// <summary>The attempt of this work that died here and is still marked running, if any.</summary>
+    public int? DiedAttempt(Guid id) => _died.TryGetValue(id, out var attempt) ? attempt : null;
+
+    public void Forget(Guid id) => _died.TryRemove(id, out _);
 }

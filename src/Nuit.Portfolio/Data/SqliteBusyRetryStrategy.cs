@@ -11,13 +11,8 @@ namespace Nuit.Portfolio.Data;
 /// in <see cref="UnitOfWork.RunAsync{T}"/> or where EF runs a single statement or SaveChanges on its own (ADR 11).
 /// </summary>
 public sealed class SqliteBusyRetryStrategy(ExecutionStrategyDependencies dependencies, int maxRetryCount, TimeSpan firstDelay)
-    : ExecutionStrategy(dependencies, maxRetryCount, MaxDelay)
+    : UnitOfWorkRetryStrategy(dependencies, maxRetryCount, firstDelay, TimeSpan.FromSeconds(10))
 {
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(10);
-
-    /// <summary>True while running inside a transaction someone opened outside any strategy (see <see cref="OnFirstExecution"/>).</summary>
-    private bool _insideForeignTransaction;
-
     /// <summary>SQLITE_BUSY (5) or SQLITE_LOCKED (6), also as EF wraps them.</summary>
     public static bool IsTransient(Exception? exception) => exception switch
     {
@@ -26,56 +21,9 @@ public sealed class SqliteBusyRetryStrategy(ExecutionStrategyDependencies depend
         _ => false,
     };
 
-    protected override bool ShouldRetryOn(Exception exception) => !_insideForeignTransaction && IsTransient(exception);
+    protected override bool IsTransientFault(Exception exception) => IsTransient(exception);
 
-    /// <summary>
-    /// EF refuses to run a retrying strategy inside a transaction opened outside it (a report's read snapshot,
-    /// an import that owns its transaction). Repeating one statement of such a transaction would be wrong, so
-    /// there it runs once, without retries, as it did before this strategy existed.
-    /// </summary>
-    protected override void OnFirstExecution()
-    {
-        _insideForeignTransaction = Dependencies.CurrentContext.Context.Database.CurrentTransaction is not null;
-        if (_insideForeignTransaction) ExceptionsEncountered.Clear();
-        else base.OnFirstExecution();
-    }
-
-    /// <summary>Exponential from <c>firstDelay</c> (×1, ×2, ×4 …) with ±50 % jitter so two waiting writers do not collide again.</summary>
-    protected override TimeSpan? GetNextDelay(Exception lastException)
-    {
-        var retry = ExceptionsEncountered.Count - 1;
-        if (retry >= MaxRetryCount) return null;
-        var delay = firstDelay.TotalMilliseconds * Math.Pow(2, retry) * (0.5 + Random.Shared.NextDouble());
-        return TimeSpan.FromMilliseconds(Math.Min(delay, MaxRetryDelay.TotalMilliseconds));
-    }
-
-    public override TResult Execute<TState, TResult>(TState state, Func<DbContext, TState, TResult> operation,
-        Func<DbContext, TState, ExecutionResult<TResult>>? verifySucceeded)
-    {
-        try
-        {
-            return base.Execute(state, operation, verifySucceeded);
-        }
-        catch (RetryLimitExceededException ex) when (IsTransient(ex))
-        {
-            throw new DatabaseBusyException(ex.InnerException!);
-        }
-    }
-
-    public override async Task<TResult> ExecuteAsync<TState, TResult>(TState state,
-        Func<DbContext, TState, CancellationToken, Task<TResult>> operation,
-        Func<DbContext, TState, CancellationToken, Task<ExecutionResult<TResult>>>? verifySucceeded,
-        CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await base.ExecuteAsync(state, operation, verifySucceeded, cancellationToken);
-        }
-        catch (RetryLimitExceededException ex) when (IsTransient(ex))
-        {
-            throw new DatabaseBusyException(ex.InnerException!);
-        }
-    }
+    protected override Exception Exhausted(Exception last) => new DatabaseBusyException(last);
 }
 
 /// <summary>The database stayed locked by another writer through every retry; nothing of this unit of work was saved.</summary>
@@ -95,7 +43,7 @@ public static class UnitOfWork
     /// <summary>
     /// On SQLite a locked database makes the whole <paramref name="work"/> run again; the change tracker is cleared
     /// first so the retry starts from fresh reads, not from entities the failed attempt had changed.
-    /// On PostgreSQL (no retrying strategy) it runs once.
+    /// On PostgreSQL a server restart or a dropped connection does the same (<see cref="PostgresRetryStrategy"/>).
     /// </summary>
     public static Task<T> RunAsync<T>(this PortfolioDbContext db, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {

@@ -10,10 +10,14 @@ namespace Nuit.Portfolio.Data;
 /// </summary>
 public static class StorageProblem
 {
+    /// <summary>The one line for a full disk under files the service or the CLI writes (a report folder, an export).</summary>
+    public const string OutputDiskFull = "Disken filene skal skrives til er full. Ingenting er skrevet eller lagret; frigjør plass og prøv igjen.";
+
     public static string? Describe(Exception? exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            if (e is IOException io && IsDiskFull(io)) return OutputDiskFull;
             var reason = e switch
             {
                 SqliteException { SqliteErrorCode: 13 } => "Disken databasen ligger på er full.",
@@ -27,4 +31,8 @@ public static class StorageProblem
         }
         return null;
     }
+
+    /// <summary>ENOSPC (28) or EDQUOT (122) on Unix, where .NET puts the errno in HResult; ERROR_DISK_FULL / ERROR_HANDLE_DISK_FULL on Windows.</summary>
+    public static bool IsDiskFull(IOException exception) =>
+        exception.HResult is 28 or 122 or unchecked((int)0x80070070) or unchecked((int)0x80070027);
 }

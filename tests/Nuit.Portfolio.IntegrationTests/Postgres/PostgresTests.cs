@@ -150,7 +150,7 @@ public sealed class PostgresTests : IDisposable
     }
 
     /// <summary>The real host, told to use PostgreSQL with a given connection string.</summary>
-    private sealed class PostgresApp(string connection, bool seed, bool jobs = false) : PortfolioApp("unused.db", seed: seed)
+    internal sealed class PostgresApp(string connection, bool seed, bool jobs = false) : PortfolioApp("unused.db", seed: seed)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -6,6 +6,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Access;
 using Nuit.Portfolio.Features.Work;
@@ -231,6 +232,34 @@ public sealed class BackgroundWorkTests : IDisposable
         Assert.Equal("failed", result!.State);
         Assert.Contains("avbrutt 3 ganger", result.Message, StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.Set<Report>().CountAsync(r => r.Quarter == Quarter.Parse("2025-Q1"), Ct)));
+    }
+
+    [Fact]
+    public async Task Work_whose_attempt_died_with_the_database_is_claimed_again_at_once_not_after_half_an_hour()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath) { Settings = { ["Reports:Enabled"] = "false" } };
+        var id = Guid.NewGuid();
+        await app.WithDbAsync(async db =>
+        {
+            db.BackgroundWork.Add(new BackgroundWork
+            {
+                Id = id, Kind = WorkKind.Report, State = WorkState.Running, Title = "Lager kvartalsrapporten", RequestedBy = "kari",
+                Input = """{"quarter":"2025-Q1","publish":false}""", Attempts = 1, CreatedAt = DateTimeOffset.UtcNow, StartedAt = DateTimeOffset.UtcNow,
+            });
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        // Running, fresh, and nobody here knows it died: a job for it claims nothing (and the Hangfire job is not a success).
+        var untouched = await app.SendAsync(new RunWork(id));
+        Assert.Equal(("running", 1), (untouched!.State, untouched.Attempts));
+        Assert.False(untouched.Finished);
+
+        // The failure handler could not put attempt 1 back in the queue (the database went with it): the next job claims it.
+        app.Services.GetRequiredService<WorkBoard>().Died(id, 1);
+        var retried = await app.SendAsync(new RunWork(id));
+
+        Assert.Equal(("succeeded", 2), (retried!.State, retried.Attempts));
+        Assert.Null(app.Services.GetRequiredService<WorkBoard>().DiedAttempt(id));
     }
 
     [Fact]

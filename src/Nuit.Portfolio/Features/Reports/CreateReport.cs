@@ -21,9 +21,39 @@ namespace Nuit.Portfolio.Features.Reports;
 /// the database's write lock while the charts and files are rendered. Instead the files are built in
 /// memory first and then stored in one short transaction of their own: all of them, or none.
 /// </remarks>
+/// <param name="Prepared">
+/// Files already rendered by <see cref="PrepareReport"/> (the CLI writes them to its folder first and stores only what it
+/// wrote); stored as they are, with their cut-off and edition. Without it the handler renders them itself.
+/// </param>
 public sealed record CreateReport(string Quarter, bool Publish = false, bool OnlyIfMissing = false, DateTimeOffset? CutOff = null,
-    Guid? RequestId = null)
+    Guid? RequestId = null, [property: JsonIgnore] PreparedReport? Prepared = null)
     : ICommand<CreateReportResult>, IOwnsTransaction;
+
+/// <summary>
+/// The first half of <see cref="CreateReport"/>: renders the files a draft or the next edition would store, storing
+/// nothing. A caller that must put the files somewhere else first (the CLI's <c>--out</c>) renders, writes, and then
+/// sends <c>CreateReport(..., Prepared: …)</c>, so a version is stored only for files that were written.
+/// </summary>
+public sealed record PrepareReport(string Quarter, bool Publish = false, DateTimeOffset? CutOff = null) : IQuery<PreparedReport>;
+
+/// <summary>A rendered report not yet stored: the edition its files name (0 for a draft) and the data's cut-off.</summary>
+public sealed record PreparedReport(string Quarter, bool Publish, int Edition, DateTimeOffset CutOff, RenderedReport Rendered);
+
+public sealed class PrepareReportValidator : AbstractValidator<PrepareReport>
+{
+    public PrepareReportValidator()
+    {
+        RuleFor(x => x.Quarter).MustBeAQuarter();
+    }
+}
+
+public sealed class PrepareReportHandler(PortfolioDbContext db, TimeProvider clock, AuditTrail audit, WorkProgress progress)
+    : IQueryHandler<PrepareReport, PreparedReport>
+{
+    public ValueTask<PreparedReport> Handle(PrepareReport query, CancellationToken cancellationToken) =>
+        new(new CreateReportHandler(db, clock, audit, progress).PrepareAsync(Domain.Quarter.Parse(query.Quarter), query.Publish,
+            query.CutOff ?? clock.GetUtcNow(), cancellationToken));
+}
 
 public sealed record CreateReportResult(ReportSummary Report, ReportOutcome Outcome);
 
@@ -60,11 +90,11 @@ public sealed class CreateReportHandler(PortfolioDbContext db, TimeProvider cloc
             return new CreateReportResult(existing, ReportOutcome.Existing);
 
         var now = clock.GetUtcNow();
-        var cutOff = command.CutOff ?? now;
+        var prepared = command.Prepared ?? await PrepareAsync(quarter, command.Publish, command.CutOff ?? now, cancellationToken);
+        if (prepared.Publish != command.Publish || Domain.Quarter.Parse(prepared.Quarter) != quarter)
+            throw new InvalidOperationException("De ferdige rapportfilene hører til et annet kvartal eller en annen versjon.");
+        var (cutOff, edition, rendered) = (prepared.CutOff, prepared.Edition, prepared.Rendered);
         var state = command.Publish ? ReportState.Published : ReportState.Draft;
-        var edition = command.Publish ? await NextEditionAsync(quarter, cancellationToken) : 0;
-        var rendered = await new RenderQuarterReportHandler(db, clock, progress).Handle(new RenderQuarterReport(
-            quarter.ToString(), cutOff, ReportProjections.EditionText(state, edition)), cancellationToken);
         var snapshot = rendered.Files.Single(f => f.ContentType == "application/json");
         progress.Report(rendered.Steps, rendered.Steps, "Lagrer rapporten");
 
@@ -106,7 +136,7 @@ public sealed class CreateReportHandler(PortfolioDbContext db, TimeProvider cloc
                 await transaction.CommitAsync(ct);
                 return new CreateReportResult(report.ToSummary(), outcome);
             }
-            catch (DbUpdateException ex) when (command.OnlyIfMissing && !DatabaseBusyException.Is(ex))
+            catch (DbUpdateException ex) when (command.OnlyIfMissing && !DatabaseBusyException.Is(ex) && !DatabaseUnavailableException.Is(ex))
             {
                 // Another run stored the quarter's report between our check and our insert: that one stands.
                 await transaction.RollbackAsync(ct);
@@ -115,12 +145,21 @@ public sealed class CreateReportHandler(PortfolioDbContext db, TimeProvider cloc
                 if (winner is null) throw;
                 return new CreateReportResult(winner, ReportOutcome.Existing);
             }
-            catch (DbUpdateException ex) when (command.Publish && ex is not DbUpdateConcurrencyException && !DatabaseBusyException.Is(ex))
+            catch (DbUpdateException ex) when (command.Publish && ex is not DbUpdateConcurrencyException && !DatabaseBusyException.Is(ex) && !DatabaseUnavailableException.Is(ex))
             {
                 // Two people published at once and took the same edition number; the second tries again.
                 throw new DbUpdateConcurrencyException("Rapporten ble publisert av en annen samtidig. Prøv igjen.", ex);
             }
         }, cancellationToken);
+    }
+
+    /// <summary>Renders what the draft or the next edition would store; the edition number is taken again only if another publish stores first.</summary>
+    internal async Task<PreparedReport> PrepareAsync(Domain.Quarter quarter, bool publish, DateTimeOffset cutOff, CancellationToken ct)
+    {
+        var edition = publish ? await NextEditionAsync(quarter, ct) : 0;
+        var rendered = await new RenderQuarterReportHandler(db, clock, progress).Handle(new RenderQuarterReport(
+            quarter.ToString(), cutOff, ReportProjections.EditionText(publish ? ReportState.Published : ReportState.Draft, edition)), ct);
+        return new PreparedReport(quarter.ToString(), publish, edition, cutOff, rendered);
     }
 
     /// <summary>The quarter's newest report (draft or edition), as a summary: file metadata, not the files.</summary>

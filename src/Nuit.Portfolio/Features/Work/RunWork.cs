@@ -31,8 +31,11 @@ public sealed class RunWorkHandler(
         var o = options.Value;
         var now = clock.GetUtcNow();
         var staleBefore = now - o.StaleAfter;
+        // -1: no attempt of this work died in this process (attempts count from 1).
+        var died = board.DiedAttempt(request.Id) ?? -1;
         var claimed = await db.BackgroundWork
-            .Where(w => w.Id == request.Id && (w.State == WorkState.Queued || (w.State == WorkState.Running && w.StartedAt < staleBefore)))
+            .Where(w => w.Id == request.Id && (w.State == WorkState.Queued
+                || (w.State == WorkState.Running && (w.StartedAt < staleBefore || w.Attempts == died))))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(w => w.State, WorkState.Running)
                 .SetProperty(w => w.Attempts, w => w.Attempts + 1)
@@ -44,6 +47,7 @@ public sealed class RunWorkHandler(
             return null;
         }
         if (claimed == 0) return work.ToStatus(board.Get(request.Id));
+        board.Forget(request.Id);
 
         if (work.Attempts > o.MaxAttempts)
             return await FinishAsync(work, WorkState.Failed, $"Arbeidet ble avbrutt {work.Attempts - 1} ganger før det ble ferdig, og startes ikke igjen. Prøv på nytt.", cancellationToken);
@@ -69,14 +73,25 @@ public sealed class RunWorkHandler(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.LogError(ex, "Bakgrunnsarbeid {Id} ({Title}) feilet i forsøk {Attempt}", work.Id, work.Title, work.Attempts);
-            work = await ReloadAsync(request.Id, cancellationToken);
-            if (work.Attempts >= o.MaxAttempts)
-                return await FinishAsync(work, WorkState.Failed, "Noe gikk galt, også etter nye forsøk. Feilen er logget.", cancellationToken);
-            // Back in the queue; the job runner tries again after a pause.
-            work.State = WorkState.Queued;
-            work.Message = $"Forsøk {work.Attempts} feilet; prøver igjen.";
-            await db.SaveChangesAsync(cancellationToken);
-            board.Remove(work.Id);
+            var attempt = work.Attempts;
+            try
+            {
+                work = await ReloadAsync(request.Id, cancellationToken);
+                if (work.Attempts >= o.MaxAttempts)
+                    return await FinishAsync(work, WorkState.Failed, "Noe gikk galt, også etter nye forsøk. Feilen er logget.", cancellationToken);
+                // Back in the queue; the job runner tries again after a pause.
+                work.State = WorkState.Queued;
+                work.Message = $"Forsøk {work.Attempts} feilet; prøver igjen.";
+                await db.SaveChangesAsync(cancellationToken);
+                board.Remove(work.Id);
+            }
+            catch (Exception release) when (release is not OperationCanceledException)
+            {
+                // The database went away with the attempt, so the row still says running. The job runner's next try
+                // in this process claims it again (instead of waiting for Work:StaleAfter); the sweep covers the rest.
+                log.LogWarning(release, "Bakgrunnsarbeid {Id}: forsøk {Attempt} kunne ikke settes tilbake i kø", request.Id, attempt);
+                board.Died(request.Id, attempt);
+            }
             throw;
         }
         finally
