@@ -143,7 +143,7 @@ public static class RoadmapCommands
     }
 
     /// <summary>Written beside the target and moved into place, so a failed export never leaves half a file.</summary>
-    private static async Task<string> WriteFileAsync(string target, WorkbookFile workbook)
+    internal static async Task<string> WriteFileAsync(string target, WorkbookFile workbook)
     {
         var path = Path.GetFullPath(target);
         var temp = path + ".tmp";
