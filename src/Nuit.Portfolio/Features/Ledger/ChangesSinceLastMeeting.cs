@@ -58,9 +58,11 @@ public sealed class ChangesSinceLastMeetingHandler(PortfolioDbContext db, TimePr
         var statuses = (await db.StatusUpdates.AsNoTracking().Where(s => s.ItemId == item.Id).ToListAsync(cancellationToken))
             .Where(s => s.RecordedAt > sinceInstant).OrderBy(s => s.RecordedAt)
             .Select(s => new ChangedStatus(s.Quarter.ToString(), s.Rag.ToCode(), s.Narrative, s.Author, s.RecordedAt)).ToList();
-        var values = (await db.Indicators.AsNoTracking()
-                .Where(i => i.Id == item.Id || i.GoalId == item.Id || i.SubGoals.Any(s => s.Id == item.Id) || (item.GoalId != null && i.GoalId == item.GoalId))
-                .SelectMany(i => i.Values.Select(v => new { i.Code, v.Period, v.Value, v.Source, v.RecordedAt }))
+        var goalId = item.GoalId;
+        var values = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.IndicatorId == item.Id || v.Indicator!.GoalId == item.Id || v.Indicator.SubGoals.Any(s => s.Id == item.Id)
+                    || (goalId != null && v.Indicator.GoalId == goalId))
+                .Select(v => new { v.Indicator!.Code, v.Period, v.Value, v.Source, v.RecordedAt })
                 .ToListAsync(cancellationToken))
             .Where(v => v.RecordedAt > sinceInstant).OrderBy(v => v.RecordedAt)
             .Select(v => new ChangedIndicatorValue(v.Code, v.Period, v.Value, v.Source, v.RecordedAt)).ToList();

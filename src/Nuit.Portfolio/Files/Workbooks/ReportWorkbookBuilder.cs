@@ -158,7 +158,8 @@ public static class ReportWorkbookBuilder
     {
         var all = rows.ToList();
         x.StartSheet(name, XlsxWriter.Widths(headers, all), frozenRows: 1);
-        x.Table(name, headers, all);
+        // Table names take ASCII letters only: «Oppfølging» is the table «Oppfolging».
+        x.Table(name.Replace('ø', 'o').Replace('å', 'a').Replace('æ', 'e'), headers, all);
     }
 
     private static void Picture(XlsxWriter x, EmbeddedImage? picture, int row, int column)
