@@ -151,7 +151,7 @@ public static class QuarterReportHtml
         if (r.Decisions.Count == 0) { h.Append("<p>Ingen vedtak i saker som berørte veikartet i kvartalet.</p>\n</section>\n"); return; }
         foreach (var goal in r.Decisions.GroupBy(d => (d.Goal, d.GoalName)))
         {
-            h.Append("<div class=\"group\" data-goal=\"").Append(E(goal.Key.Goal)).Append("\"><h3>").Append(E($"{goal.Key.Goal} {goal.Key.GoalName}".Trim())).Append("</h3>\n");
+            h.Append("<div class=\"decision-goal\" data-goal=\"").Append(E(goal.Key.Goal)).Append("\"><h3>").Append(E($"{goal.Key.Goal} {goal.Key.GoalName}".Trim())).Append("</h3>\n");
             foreach (var item in goal.GroupBy(d => (d.Item, d.ItemName, d.Kind)))
             {
                 h.Append("<h4>").Append(E($"{item.Key.Item} {item.Key.ItemName} ({Kind(item.Key.Kind).ToLowerInvariant()})")).Append("</h4>\n<ul>");
@@ -248,7 +248,7 @@ public static class QuarterReportHtml
         @media print {
           body { margin: 0; max-width: none; font-size: 9.5pt; }
           section { break-before: page; } section:first-of-type { break-before: auto; }
-          tr, .group { break-inside: avoid; }
+          tr, .group, .decision-goal { break-inside: avoid; }
           .rag { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
         }
         """;
