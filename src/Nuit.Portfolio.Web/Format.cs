@@ -35,8 +35,7 @@ public static class Format
     public static string RagClass(RagStatus rag) => "rag rag-" + rag.ToCode();
 
     /// <summary>An action point's status (open, in-progress, closed, dropped) in bokmål.</summary>
-    public static string ActionStatus(string status) =>
-        ActionPointStatuses.TryParse(status, out var s) ? ActionPointStatuses.Label(s) : status;
+    public static string ActionStatus(string status) => Rendering.Reports.ReportFormat.ActionStatus(status);
 
     public static string LinkState(Domain.LinkState state) => Features.Linking.LinkStates.ToDisplayString(state);
 

@@ -16,11 +16,12 @@ public static class ActionCommands
         var item = new Option<string?>("--item") { Description = "Et element i veikartet (SFM, 1A, M1): aksjonspunkter i saker som berørte det." };
         var meeting = new Option<string?>("--meeting") { Description = "Aksjonspunkter fra møtet, f.eks. 1/2025." };
         var limit = new Option<int?>("--limit") { Description = "Høyst så mange rader." };
+        var output = new Option<string?>("--out") { Description = "Skriv listen til en Excel-fil (.xlsx) i stedet." };
         var actions = new Command("actions", "Aksjonspunktene med ansvarlig, frist og oppfølging; forfalte først.")
-            { open, overdue, owner, status, item, meeting, limit };
+            { open, overdue, owner, status, item, meeting, limit, output };
         actions.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
         {
-            var rows = await sender.Send(new ListActionPoints
+            var filter = new ListActionPoints
             {
                 OpenOnly = parse.GetValue(open),
                 OverdueOnly = parse.GetValue(overdue),
@@ -29,7 +30,15 @@ public static class ActionCommands
                 Item = parse.GetValue(item),
                 Meeting = parse.GetValue(meeting),
                 Limit = parse.GetValue(limit),
-            }, token);
+            };
+            if (parse.GetValue(output) is { } file)
+            {
+                var path = await OutputFiles.WriteAsync(file, (await sender.Send(new ExportActionPoints(filter), token)).WriteTo, token);
+                if (format == OutputFormat.Json) Output.WriteJson(new { file = path });
+                else Console.Out.WriteLine($"Skrev {path}.");
+                return;
+            }
+            var rows = await sender.Send(filter, token);
             if (format == OutputFormat.Json)
             {
                 Output.WriteJson(rows.Select(r => new

@@ -11,18 +11,18 @@ public static class LedgerEndpoints
         var api = app.MapGroup("/api").WithTags("Oppfølging").RequireAuthorization(Policies.Reader);
 
         // Filters as in `nuit actions`: ?open=true&overdue=true&owner=NHN&status=open&item=SFM&meeting=1/2025&limit=100
-        api.MapGet("/actions", async (bool? open, bool? overdue, string? owner, string? status, string? item, string? meeting, int? limit,
-                ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListActionPoints
-            {
-                OpenOnly = open ?? false,
-                OverdueOnly = overdue ?? false,
-                Owner = owner,
-                Status = status,
-                Item = item,
-                Meeting = meeting,
-                Limit = limit,
-            }, ct)));
+        api.MapGet("/actions", async ([AsParameters] ActionFilter filter, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(filter.ToQuery(), ct)));
+        // The same list as a workbook (carry-over for the next meeting).
+        api.MapGet("/actions.xlsx", async ([AsParameters] ActionFilter filter, ISender sender, CancellationToken ct) =>
+            WorkbookResults.File(await sender.Send(new ExportActionPoints(filter.ToQuery()), ct)));
+        // One action point with its audit rows.
+        api.MapGet("/actions/{id:int}", async (int id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetActionPoint(id), ct)));
+
+        // New cases, decisions, action points, statuses and indicator values since the council last met.
+        api.MapGet("/items/{code}/changes-since-last-meeting", async (string code, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ChangesSinceLastMeeting(code), ct)));
 
         // Every decision on the cases that touched an item, oldest first.
         api.MapGet("/items/{code}/decisions", async (string code, ISender sender, CancellationToken ct) =>
@@ -44,6 +44,15 @@ public static class LedgerEndpoints
             .RequireAuthorization(Policies.Editor);
         return app;
     }
+}
+
+/// <summary>The list's query string, shared by /api/actions and /api/actions.xlsx.</summary>
+public sealed record ActionFilter(bool? Open, bool? Overdue, string? Owner, string? Status, string? Item, string? Meeting, int? Limit)
+{
+    public ListActionPoints ToQuery() => new()
+    {
+        OpenOnly = Open ?? false, OverdueOnly = Overdue ?? false, Owner = Owner, Status = Status, Item = Item, Meeting = Meeting, Limit = Limit,
+    };
 }
 
 public sealed record ActionPointPatch(

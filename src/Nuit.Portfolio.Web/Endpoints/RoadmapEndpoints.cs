@@ -61,8 +61,8 @@ public static class RoadmapEndpoints
         api.MapGet("/plans/diff", async (int from, int to, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetPlanDiff(from, to), ct)));
         api.MapGet("/exports/plan-diff.xlsx", async (int from, int to, ISender sender, CancellationToken ct) =>
-            File(await sender.Send(new ExportPlanDiff(from, to), ct)));
-        api.MapGet("/exports/roadmap.xlsx", async (ISender sender, CancellationToken ct) => File(await sender.Send(new ExportRoadmap(), ct)));
+            WorkbookResults.File(await sender.Send(new ExportPlanDiff(from, to), ct)));
+        api.MapGet("/exports/roadmap.xlsx", async (ISender sender, CancellationToken ct) => WorkbookResults.File(await sender.Send(new ExportRoadmap(), ct)));
         api.MapPost("/imports/roadmap", async (IFormFile? file, [Microsoft.AspNetCore.Mvc.FromQuery] bool? dryRun, ISender sender, CancellationToken ct) =>
         {
             if (file is null) throw new Common.InputException("forespørselen", "felt file", "last opp arbeidsboken som multipart/form-data i feltet «file».");
@@ -75,14 +75,6 @@ public static class RoadmapEndpoints
         return app;
     }
 
-    /// <summary>The workbook writers are synchronous (Files/Workbooks/XlsxWriter); a buffer keeps Kestrel's no-sync-IO rule and lets a failed export still answer with a problem.</summary>
-    private static IResult File(WorkbookFile workbook)
-    {
-        var buffer = new MemoryStream();
-        workbook.WriteTo(buffer);
-        buffer.Position = 0;
-        return TypedResults.File(buffer, workbook.ContentType, workbook.FileName);
-    }
 
     private static IResult Created(RoadmapEditResult result) => TypedResults.Created($"/api/items/{result.Code}/history", result);
 }

@@ -15,7 +15,7 @@ using Nuit.Portfolio.Tests;
 namespace Nuit.Portfolio.IntegrationTests.Ledger;
 
 /// <summary>The follow-up ledger on the seeded register (meetings 2/2024, 3/2024, 1/2025) and on minutes of a later meeting.</summary>
-public sealed class LedgerTests : IDisposable
+public sealed partial class LedgerTests : IDisposable
 {
     private readonly TestFolder _folder = new();
 

@@ -23,7 +23,7 @@ public sealed class QuarterReportHtmlTests
         Assert.Equal("nb", doc.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Oppfølging av Nasjonal e-helsestrategi – 1. kvartal 2025", doc.QuerySelector("h1")!.TextContent);
         Assert.Equal("Publisert, versjon 2", doc.QuerySelector("#edition")!.TextContent);
-        Assert.Equal(["sammendrag", "tiltak", "indikatorer", "saker", "aksjonspunkter", "hull"],
+        Assert.Equal(["sammendrag", "tiltak", "indikatorer", "saker", "vedtak", "aksjonspunkter", "aksjonspunkter-i-kvartalet", "hull"],
             doc.QuerySelectorAll("section").Select(s => s.Id));
         // The cut-off is shown in Norwegian local time: 04:00 UTC on 1 April is 06:00 in Oslo (summer time).
         Assert.Contains("Datagrunnlag per 1. april 2025 kl. 06:00", doc.QuerySelector(".meta")!.TextContent, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public sealed class QuarterReportHtmlTests
         var groups = doc.QuerySelectorAll(".group").ToDictionary(g => g.GetAttribute("data-group")!, g => g.QuerySelectorAll("li").Select(l => l.TextContent).ToList());
         Assert.Equal(["NUIT 4/25 Oppfølging nasjonal e-helsestrategi 1. kvartal 2025 – bekreftet"], groups["SFM"]);
         Assert.Equal(["NUIT 1/25 Godkjenning av innkalling og dagsorden"], groups[""]);
-        Assert.Equal("PLL Pasientens legemiddelliste (tiltak) – sist berørt 15.05.2024", doc.QuerySelector(".not-discussed li")!.TextContent);
+        Assert.Equal("PLL Pasientens legemiddelliste (tiltak) – sist berørt 15.05.2024 (NUIT 20/24)", doc.QuerySelector(".not-discussed li")!.TextContent);
         Assert.Equal("TOM Indikator uten verdier: mangler 2024 (ingen verdier)", doc.QuerySelector(".missing-values li")!.TextContent);
     }
 

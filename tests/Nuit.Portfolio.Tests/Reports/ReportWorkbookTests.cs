@@ -14,11 +14,15 @@ public sealed class ReportWorkbookTests
     }
 
     [Fact]
-    public void The_workbook_has_the_five_sheets_with_their_rows()
+    public void The_workbook_has_a_sheet_per_chapter_with_their_rows()
     {
         using var wb = XlsxBook.Open(Build());
 
-        Assert.Equal(["Sammendrag", "Tiltak", "Indikatorer", "Saker", "Aksjonspunkter"], wb.SheetNames);
+        Assert.Equal(["Sammendrag", "Tiltak", "Indikatorer", "Saker", "Aksjonspunkter", "Vedtak", "Oppfølging", "Dekning"], wb.SheetNames);
+        Assert.Equal(("M1", "SFM", "NUIT 4/25", "foreslått"), (wb.Worksheet("Vedtak").Cell("A2").GetString(), wb.Worksheet("Vedtak").Cell("C2").GetString(),
+            wb.Worksheet("Vedtak").Cell("F2").GetString(), wb.Worksheet("Vedtak").Cell("J2").GetString()));
+        Assert.Equal(("Forfalt", XlsxKind.Date), (wb.Worksheet("Oppfølging").Cell("A2").GetString(), wb.Worksheet("Oppfølging").Cell("G2").Kind));
+        Assert.Equal(("PLL", "NUIT 20/24"), (wb.Worksheet("Dekning").Cell("A2").GetString(), wb.Worksheet("Dekning").Cell("E2").GetString()));
         var cases = wb.Worksheet("Saker");
         Assert.Equal(["NUIT 1/25", "NUIT 4/25"], new[] { "A2", "A3" }.Select(a => cases.Cell(a).GetString()));
         Assert.Equal((XlsxKind.Date, new DateTime(2025, 3, 12), "dd.mm.yyyy"), (cases.Cell("C2").Kind, cases.Cell("C2").GetDateTime(), cases.Cell("C2").Format));

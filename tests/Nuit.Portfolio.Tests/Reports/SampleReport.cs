@@ -41,12 +41,24 @@ internal static class SampleReport
             new CaseGroup("", "Ikke koblet til noe i veikartet", "", [new CaseRef("NUIT 1/25", "Godkjenning av innkalling og dagsorden", "")]),
         ],
         ActionPoints: [new ActionPointRow("NUIT 31/24", "Sekretariatet følger opp <script>alert(1)</script>", new DateOnly(2024, 9, 5), 207)],
-        ItemsNotDiscussed: [new DiscussionGap("PLL", "Pasientens legemiddelliste", "initiative", new DateOnly(2024, 5, 15))],
+        ItemsNotDiscussed: [new DiscussionGap("PLL", "Pasientens legemiddelliste", "initiative", new DateOnly(2024, 5, 15), "NUIT 20/24")],
         IndicatorsWithoutValue: [new IndicatorGap("TOM", "Indikator uten verdier", "2024", null)],
         ChartQuarters: ["2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1"],
         CasesPerQuarter:
         [
             new CaseCountSeries("M1", "Aktiv medvirkning i egen og næres helse", [2, 3, 0, 4]),
             new CaseCountSeries("M2", "Enklere arbeidshverdag", [1, 0, 2, 1]),
-        ]);
+        ])
+    {
+        Decisions =
+        [
+            new QuarterDecision("M1", "Aktiv medvirkning i egen og næres helse", "SFM", "Sentral forskrivningsmodul", "initiative", "NUIT 4/25",
+                "Oppfølging nasjonal e-helsestrategi 1. kvartal 2025", new DateOnly(2025, 3, 12), "NUIT tar saken til orientering.", "suggested"),
+        ],
+        ActionPointEvents =
+        [
+            new QuarterActionPoint("overdue", 7, "NUIT 31/24", "NHN kommer tilbake til saken", new DateOnly(2024, 9, 5), ["NHN"], new DateOnly(2024, 11, 1),
+                "open", null, null),
+        ],
+    };
 }

@@ -18,6 +18,13 @@ public sealed class IndexModel(ISender sender) : PageModel
 
     public IReadOnlyList<ActionPointRow> Rows { get; private set; } = [];
 
+    /// <summary>The same list as a workbook (/api/actions.xlsx with the page's filters).</summary>
+    public string WorkbookUrl => "/api/actions.xlsx?" + string.Join("&", new (string Key, string? Value)[]
+        {
+            ("open", Show != "alle" && string.IsNullOrWhiteSpace(Status) ? "true" : null), ("overdue", Overdue ? "true" : null),
+            ("owner", Blank(Owner)), ("status", Blank(Status)), ("item", Blank(Item)), ("meeting", Blank(Meeting)),
+        }.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+
     public async Task OnGetAsync(CancellationToken ct) =>
         Rows = await sender.Send(new ListActionPoints
         {

@@ -24,6 +24,7 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
     public ItemOverview Item { get; private set; } = null!;
     public IReadOnlyList<TouchingCase> Cases { get; private set; } = [];
     public IReadOnlyList<ItemDecision> Decisions { get; private set; } = [];
+    public ItemChanges SinceLastMeeting { get; private set; } = null!;
     public StatusHistory Status { get; private set; } = null!;
     public IReadOnlyList<AuditEntry> Changes { get; private set; } = [];
 
@@ -36,6 +37,7 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
         Item = await sender.Send(new GetItemOverview(code, KindOf(kind)), ct);
         Cases = await sender.Send(new CasesTouching(Item.Code, "suggested,confirmed,rejected"), ct);
         Decisions = await sender.Send(new DecisionsForItem(Item.Code), ct);
+        SinceLastMeeting = await sender.Send(new ChangesSinceLastMeeting(Item.Code), ct);
         Status = await sender.Send(new GetStatusHistory(Item.Code), ct);
         Changes = await sender.Send(new GetAuditTrail(Item.Code, Limit: 50), ct);
         StatusInput.Quarter ??= StatusForm.DefaultQuarter(clock, schedule.Value);

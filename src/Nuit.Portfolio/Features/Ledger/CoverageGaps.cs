@@ -28,16 +28,26 @@ public sealed class CoverageGapsHandler(PortfolioDbContext db, TimeProvider cloc
     public async ValueTask<CoverageGapView> Handle(CoverageGaps query, CancellationToken cancellationToken)
     {
         var today = query.Today ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var last = Quarter.FromDate(today);
-        var first = Enumerable.Range(1, query.Quarters - 1).Aggregate(last, (q, _) => q.Previous());
+        return await FindAsync(db, Quarter.FromDate(today), query.Quarters, today, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The one rule for "not discussed", shared by the dashboard, the API and the quarterly report: initiatives and sub-goals
+    /// (not retired at <paramref name="asOf"/>; null: not retired at all) with no suggested or confirmed link to a case met
+    /// in the <paramref name="quarters"/> quarters up to <paramref name="last"/>, counting meetings until <paramref name="through"/>.
+    /// </summary>
+    public static async Task<CoverageGapView> FindAsync(
+        PortfolioDbContext db, Quarter last, int quarters, DateOnly through, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        var first = Enumerable.Range(1, quarters - 1).Aggregate(last, (q, _) => q.Previous());
         var items = await db.RoadmapItems.AsNoTracking()
-            .Where(i => i.RetiredAt == null && (i is Initiative || i is SubGoal))
+            .Where(i => (asOf == null ? i.RetiredAt == null : i.RetiredAt == null || i.RetiredAt > asOf) && (i is Initiative || i is SubGoal))
             .OrderBy(i => i.Code)
             .Select(i => new { i.Id, i.Code, i.Name, IsInitiative = i is Initiative })
             .ToListAsync(cancellationToken);
         // The newest link per item; the (item, meeting date desc, case) index answers it per item without a sort.
         var latest = await db.CaseLinks.AsNoTracking()
-            .Where(l => l.State != LinkState.Rejected && l.MeetingDate <= today)
+            .Where(l => l.State != LinkState.Rejected && l.MeetingDate <= through)
             .GroupBy(l => l.ItemId).Select(g => new { ItemId = g.Key, Last = g.Max(l => l.MeetingDate) })
             .ToDictionaryAsync(x => x.ItemId, x => x.Last, cancellationToken);
         var gaps = items.Where(i => !(latest.GetValueOrDefault(i.Id) >= first.FirstDay)).ToList();

@@ -52,7 +52,7 @@ public sealed class DecideFollowUpHandler(PortfolioDbContext db, TimeProvider cl
         followUp.DecidedBy = audit.User.Name;
         followUp.DecidedAt = clock.GetUtcNow();
         followUp.Version = Guid.NewGuid();
-        audit.Record(null, $"{Bodies.ShortName(point.Code)} {point.Number} aksjonspunkt {point.Id}", $"oppfølging {key}",
+        audit.Record(null, GetActionPointHandler.Subject($"{Bodies.ShortName(point.Code)} {point.Number}", point.Id), $"oppfølging {key}",
             before, ListActionPointsHandler.StateName(followUp.State));
         await db.SaveChangesAsync(cancellationToken);
         return new FollowUpRow(key.ToString(), ListActionPointsHandler.StateName(followUp.State), followUp.Evidence);

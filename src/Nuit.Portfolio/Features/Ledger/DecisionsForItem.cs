@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Data;
@@ -18,16 +19,27 @@ public sealed class DecisionsForItemHandler(PortfolioDbContext db) : IQueryHandl
     public async ValueTask<IReadOnlyList<ItemDecision>> Handle(DecisionsForItem query, CancellationToken cancellationToken)
     {
         var item = await ItemLookup.FindAsync(db, query.Item, cancellationToken);
+        return [.. (await LoadAsync(db, l => l.ItemId == item.Id, cancellationToken)).Select(d => d.Decision)];
+    }
+
+    /// <summary>
+    /// The decisions on the cases of the links <paramref name="which"/> selects (rejected links never count), oldest to
+    /// newest, each with the item it touched: one item's list, a quarter's decisions in the report, an item's recent ones.
+    /// </summary>
+    public static async Task<IReadOnlyList<(int ItemId, ItemDecision Decision)>> LoadAsync(
+        PortfolioDbContext db, Expression<Func<CaseLink, bool>> which, CancellationToken cancellationToken)
+    {
         var rows = await db.CaseLinks.AsNoTracking()
-            .Where(l => l.ItemId == item.Id && l.State != LinkState.Rejected && l.Case!.Decision != null)
+            .Where(which)
+            .Where(l => l.State != LinkState.Rejected && l.Case!.Decision != null)
             .OrderBy(l => l.MeetingDate).ThenBy(l => l.Case!.Sequence)
             .Select(l => new
             {
-                l.Case!.Body!.Code, l.Case.Number, l.Case.Title, Meeting = l.Case.Meeting!.Number, l.Case.MeetingDate, l.Case.Decision,
+                l.ItemId, l.Case!.Body!.Code, l.Case.Number, l.Case.Title, Meeting = l.Case.Meeting!.Number, l.Case.MeetingDate, l.Case.Decision,
                 l.Case.DecisionUpdated, l.State,
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new ItemDecision($"{Bodies.ShortName(r.Code)} {r.Number}", r.Title, r.Meeting, r.MeetingDate, r.Decision!,
-            r.DecisionUpdated, ListActionPointsHandler.StateName(r.State))).ToList();
+        return rows.Select(r => (r.ItemId, new ItemDecision($"{Bodies.ShortName(r.Code)} {r.Number}", r.Title, r.Meeting, r.MeetingDate, r.Decision!,
+            r.DecisionUpdated, ListActionPointsHandler.StateName(r.State)))).ToList();
     }
 }

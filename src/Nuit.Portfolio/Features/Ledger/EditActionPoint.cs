@@ -51,7 +51,7 @@ public sealed class EditActionPointHandler(PortfolioDbContext db, TimeProvider c
             ?? throw new NotFoundException($"Finner ikke aksjonspunkt {command.Id}.");
         // Tell EF which version the person saw; SaveChanges then fails if someone else changed it since.
         db.ExpectVersion(a, command.ExpectedVersion);
-        var subject = $"{a.Case!.Key(a.Case.Body!.Code)} aksjonspunkt {a.Id}";
+        var subject = GetActionPointHandler.Subject(a.Case!.Key(a.Case.Body!.Code).ToString(), a.Id);
         void Audit(string field, string? old, string? now) => audit.Record(null, subject, field, old, now);
 
         if (command.Owners is { } owners)

@@ -24,6 +24,9 @@ public sealed record ListActionPoints : IQuery<IReadOnlyList<ActionPointRow>>
     public string? CarriedInto { get; init; }
     public int? Limit { get; init; }
 
+    /// <summary>Only this action point (its page).</summary>
+    public int? Id { get; init; }
+
     /// <summary>The day that counts as today for "overdue" and age; the council's day when not given.</summary>
     public DateOnly? Today { get; init; }
 }
@@ -54,6 +57,7 @@ public sealed class ListActionPointsHandler(PortfolioDbContext db, TimeProvider 
     {
         var today = query.Today ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var points = db.ActionPoints.AsNoTracking();
+        if (query.Id is { } id) points = points.Where(a => a.Id == id);
         if (query.OpenOnly || query.OverdueOnly) points = points.Where(a => ActionPointStatuses.Unfinished.Contains(a.Status));
         if (query.OverdueOnly) points = points.Where(a => a.DueOn < today);
         if (query.Status is not null && ActionPointStatuses.TryParse(query.Status, out var status)) points = points.Where(a => a.Status == status);

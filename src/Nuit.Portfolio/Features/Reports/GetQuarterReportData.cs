@@ -101,11 +101,9 @@ public sealed class GetQuarterReportDataHandler(PortfolioDbContext db, TimeProvi
             .Select(a => new { a.Case!.Body!.Code, a.Case.Number, a.Case.Year, a.Case.Sequence, a.Text, a.Case.MeetingDate, a.Order })
             .ToListAsync(cancellationToken);
 
-        var gapStart = Enumerable.Range(1, query.GapQuarters - 1).Aggregate(quarter, (q, _) => q.Previous()).FirstDay;
-        var lastDiscussed = await db.CaseLinks.AsNoTracking()
-            .Where(l => l.State != LinkState.Rejected && l.MeetingDate <= quarter.LastDay)
-            .GroupBy(l => l.ItemId).Select(g => new { ItemId = g.Key, Last = g.Max(l => l.MeetingDate) })
-            .ToDictionaryAsync(x => x.ItemId, x => x.Last, cancellationToken);
+        var gaps = await Ledger.CoverageGapsHandler.FindAsync(db, quarter, query.GapQuarters, quarter.LastDay, cutOff, cancellationToken);
+        var decisions = await Ledger.DecisionsForItemHandler.LoadAsync(db, l => l.MeetingDate >= quarter.FirstDay && l.MeetingDate <= quarter.LastDay, cancellationToken);
+        var events = await ActionPointEventsAsync(quarter, referenceDate, cancellationToken);
 
         var indicatorRows = indicators.Where(i => byId.ContainsKey(i.Id))
             .OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal)
@@ -118,12 +116,60 @@ public sealed class GetQuarterReportDataHandler(PortfolioDbContext db, TimeProvi
                 .OrderBy(a => a.MeetingDate).ThenBy(a => a.Year).ThenBy(a => a.Sequence).ThenBy(a => a.Order)
                 .Select(a => new ActionPointRow($"{Bodies.ShortName(a.Code)} {a.Number}", a.Text, a.MeetingDate,
                     a.MeetingDate is { } d ? referenceDate.DayNumber - d.DayNumber : 0))],
-            [.. tracked.Where(i => !(lastDiscussed.TryGetValue(i.Id, out var last) && last >= gapStart))
-                .Select(i => new DiscussionGap(i.Code, i.Name, Kind(i), lastDiscussed.GetValueOrDefault(i.Id)))],
+            [.. gaps.Gaps.Select(g => new DiscussionGap(g.Code, g.Name, g.Kind, g.LastDiscussed, g.LastCase))],
             [.. indicatorRows.Where(r => r.Latest?.Period != r.ExpectedPeriod)
                 .Select(r => new IndicatorGap(r.Code, r.Name, r.ExpectedPeriod, r.Latest?.Period))],
             [.. chartQuarters.Select(q => q.ToString())],
-            casesPerQuarter);
+            casesPerQuarter)
+        {
+            Decisions =
+            [
+                .. decisions.Where(d => byId.ContainsKey(d.ItemId)).Select(d =>
+                {
+                    var item = byId[d.ItemId];
+                    var goal = GoalOf(item) is { } g && byId.TryGetValue(g, out var goalItem) ? goalItem : null;
+                    return new QuarterDecision(goal?.Code ?? "", goal?.Name ?? UnplacedName, item.Code, item.Name, Kind(item),
+                        d.Decision.Case, d.Decision.Title, d.Decision.MeetingDate, d.Decision.Decision, d.Decision.Link);
+                })
+                .OrderBy(d => d.Goal.Length == 0).ThenBy(d => d.Goal, StringComparer.Ordinal).ThenBy(d => d.Kind != "goal")
+                .ThenBy(d => d.Item, StringComparer.Ordinal),
+            ],
+            ActionPointEvents = events,
+        };
+    }
+
+    /// <summary>
+    /// Action points opened (set at a meeting in the quarter), closed (closed or dropped in it) and overdue (past due and
+    /// still open at <paramref name="referenceDate"/>); the current status is what is shown.
+    /// </summary>
+    private async Task<List<QuarterActionPoint>> ActionPointEventsAsync(Domain.Quarter quarter, DateOnly referenceDate, CancellationToken ct)
+    {
+        var (first, last) = (quarter.FirstDay, quarter.LastDay);
+        var rows = await db.ActionPoints.AsNoTracking()
+            // A superset of the three kinds; each is picked out below.
+            .Where(a => a.Case!.MeetingDate <= referenceDate && (a.Case.MeetingDate >= first || a.ClosedOn >= first || a.DueOn < referenceDate))
+            .Select(a => new
+            {
+                a.Id, a.Case!.Body!.Code, a.Case.Number, a.Case.Year, a.Case.Sequence, a.Order, a.Text, a.Case.MeetingDate, a.DueOn, a.Status, a.ClosedOn,
+                Owners = a.Owners.OrderBy(o => o.Id).Select(o => o.Name).ToList(),
+                ClosedByCase = a.ClosedByCase == null ? null : new { a.ClosedByCase.Body!.Code, a.ClosedByCase.Number },
+            })
+            .ToListAsync(ct);
+        var ordered = rows.OrderBy(a => a.MeetingDate).ThenBy(a => a.Year).ThenBy(a => a.Sequence).ThenBy(a => a.Order).ToList();
+        var events = new List<QuarterActionPoint>();
+        foreach (var (name, happened) in new (string, Func<DateOnly?, DateOnly?, ActionPointStatus, DateOnly?, bool>)[]
+        {
+            ("opened", (meeting, _, _, _) => meeting >= first && meeting <= last),
+            ("closed", (_, closed, _, _) => closed >= first && closed <= referenceDate),
+            ("overdue", (meeting, closed, status, due) => meeting <= referenceDate && due < referenceDate
+                && (ActionPointStatuses.Unfinished.Contains(status) || closed > referenceDate)),
+        })
+        {
+            events.AddRange(ordered.Where(a => happened(a.MeetingDate, a.ClosedOn, a.Status, a.DueOn)).Select(a => new QuarterActionPoint(
+                name, a.Id, $"{Bodies.ShortName(a.Code)} {a.Number}", a.Text, a.MeetingDate, a.Owners, a.DueOn, ActionPointStatuses.Name(a.Status),
+                a.ClosedOn, a.ClosedByCase is { } cb ? $"{Bodies.ShortName(cb.Code)} {cb.Number}" : null)));
+        }
+        return events;
     }
 
     private async Task<(List<ReportCase> Cases, List<CaseGroup> Groups)> LoadCasesAsync(Domain.Quarter quarter, CancellationToken ct)

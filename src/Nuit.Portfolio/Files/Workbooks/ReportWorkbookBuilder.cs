@@ -14,7 +14,7 @@ namespace Nuit.Portfolio.Files.Workbooks;
 /// </summary>
 public static class ReportWorkbookBuilder
 {
-    public static readonly IReadOnlyList<string> Sheets = ["Sammendrag", "Tiltak", "Indikatorer", "Saker", "Aksjonspunkter"];
+    public static readonly IReadOnlyList<string> Sheets = ["Sammendrag", "Tiltak", "Indikatorer", "Saker", "Aksjonspunkter", "Vedtak", "Oppfølging", "Dekning"];
 
     private const string DateFormat = "dd.mm.yyyy";
 
@@ -33,6 +33,9 @@ public static class ReportWorkbookBuilder
             Indicators(x, report, pictures);
             Cases(x, report);
             ActionPoints(x, report);
+            Decisions(x, report);
+            ActionPointEvents(x, report);
+            Coverage(x, report);
             x.Finish();
         }
         return output.ToArray();
@@ -119,12 +122,44 @@ public static class ReportWorkbookBuilder
         ]));
     }
 
+    private static void Decisions(XlsxWriter x, QuarterReport r)
+    {
+        string[] headers = ["Mål", "Målets navn", "Kode", "Navn", "Type", "Sak", "Møtedato", "Tittel", "Vedtak", "Kobling"];
+        TableSheet(x, Sheets[5], headers, r.Decisions.Select(d => (IReadOnlyList<XCell>)
+        [
+            x.Text(d.Goal), x.Text(d.GoalName), x.Text(d.Item), x.Text(d.ItemName), x.Text(Kind(d.Kind)), x.Text(d.Case),
+            x.Date(d.MeetingDate?.ToDateTime(TimeOnly.MinValue), DateFormat), x.Text(d.Title), x.Text(d.Decision), x.Text(LinkState(d.Link)),
+        ]));
+    }
+
+    private static void ActionPointEvents(XlsxWriter x, QuarterReport r)
+    {
+        string[] headers = ["Hendelse", "Id", "Sak", "Møtedato", "Aksjonspunkt", "Ansvarlig", "Frist", "Status", "Lukket", "Lukket av sak"];
+        TableSheet(x, Sheets[6], headers, r.ActionPointEvents.Select(a => (IReadOnlyList<XCell>)
+        [
+            x.Text(ActionEvent(a.Event)), x.Int(a.Id), x.Text(a.Case), x.Date(a.MeetingDate?.ToDateTime(TimeOnly.MinValue), DateFormat), x.Text(a.Text),
+            x.Text(string.Join(", ", a.Owners)), x.Date(a.Due?.ToDateTime(TimeOnly.MinValue), DateFormat), x.Text(ActionStatus(a.Status)),
+            x.Date(a.ClosedOn?.ToDateTime(TimeOnly.MinValue), DateFormat), x.Text(a.ClosedByCase),
+        ]));
+    }
+
+    private static void Coverage(XlsxWriter x, QuarterReport r)
+    {
+        string[] headers = ["Kode", "Navn", "Type", "Sist berørt", "Sist i sak", $"Ikke berørt på {r.GapQuarters} kvartaler"];
+        TableSheet(x, Sheets[7], headers, r.ItemsNotDiscussed.Select(g => (IReadOnlyList<XCell>)
+        [
+            x.Text(g.Item), x.Text(g.Name), x.Text(Kind(g.Kind)), x.Date(g.LastDiscussed?.ToDateTime(TimeOnly.MinValue), DateFormat), x.Text(g.LastCase),
+            x.Text(g.LastDiscussed is null ? "Aldri berørt" : "Ja"),
+        ]));
+    }
+
     /// <summary>A sheet holding one table (named as the sheet) under a frozen header, widths from its texts.</summary>
     private static void TableSheet(XlsxWriter x, string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<XCell>> rows)
     {
         var all = rows.ToList();
         x.StartSheet(name, XlsxWriter.Widths(headers, all), frozenRows: 1);
-        x.Table(name, headers, all);
+        // Table names take ASCII letters only: «Oppfølging» is the table «Oppfolging».
+        x.Table(name.Replace('ø', 'o').Replace('å', 'a').Replace('æ', 'e'), headers, all);
     }
 
     private static void Picture(XlsxWriter x, EmbeddedImage? picture, int row, int column)

@@ -34,7 +34,9 @@ public static class QuarterReportHtml
         Items(h, report);
         Indicators(h, report, chart);
         Cases(h, report, chart.GetValueOrDefault("saker-per-kvartal"));
+        Decisions(h, report);
         ActionPoints(h, report);
+        ActionPointEvents(h, report);
         Gaps(h, report);
 
         h.Append("</body>\n</html>\n");
@@ -143,16 +145,55 @@ public static class QuarterReportHtml
         h.Append("</tbody>\n</table>\n</section>\n");
     }
 
+    private static void Decisions(StringBuilder h, QuarterReport r)
+    {
+        h.Append("<section id=\"vedtak\">\n<h2>Vedtak i ").Append(E(r.QuarterText)).Append(" per mål og tiltak</h2>\n");
+        if (r.Decisions.Count == 0) { h.Append("<p>Ingen vedtak i saker som berørte veikartet i kvartalet.</p>\n</section>\n"); return; }
+        foreach (var goal in r.Decisions.GroupBy(d => (d.Goal, d.GoalName)))
+        {
+            h.Append("<div class=\"decision-goal\" data-goal=\"").Append(E(goal.Key.Goal)).Append("\"><h3>").Append(E($"{goal.Key.Goal} {goal.Key.GoalName}".Trim())).Append("</h3>\n");
+            foreach (var item in goal.GroupBy(d => (d.Item, d.ItemName, d.Kind)))
+            {
+                h.Append("<h4>").Append(E($"{item.Key.Item} {item.Key.ItemName} ({Kind(item.Key.Kind).ToLowerInvariant()})")).Append("</h4>\n<ul>");
+                foreach (var d in item)
+                    h.Append("<li data-case=\"").Append(E(d.Case)).Append("\" data-item=\"").Append(E(d.Item)).Append("\">")
+                        .Append(E($"{d.Case} {d.Title} ({Date(d.MeetingDate)}{(d.Link == "suggested" ? ", foreslått kobling" : "")}): {d.Decision}")).Append("</li>");
+                h.Append("</ul>\n");
+            }
+            h.Append("</div>\n");
+        }
+        h.Append("</section>\n");
+    }
+
+    private static void ActionPointEvents(StringBuilder h, QuarterReport r)
+    {
+        h.Append("<section id=\"aksjonspunkter-i-kvartalet\">\n<h2>Aksjonspunkter i ").Append(E(r.QuarterText)).Append("</h2>\n");
+        foreach (var (name, title) in new[] { ("opened", "Nye"), ("closed", "Lukket"), ("overdue", "Forfalt og fortsatt åpne ved kvartalets slutt") })
+        {
+            var rows = r.ActionPointEvents.Where(a => a.Event == name).ToList();
+            h.Append("<h3>").Append(E(title)).Append(" (").Append(Number(rows.Count)).Append(")</h3>\n");
+            if (rows.Count == 0) { h.Append("<p>Ingen.</p>\n"); continue; }
+            h.Append("<table data-event=\"").Append(name).Append("\">\n<thead><tr><th>Sak</th><th>Møtedato</th><th>Aksjonspunkt</th><th>Ansvarlig</th><th>Frist</th><th>Status</th><th>Lukket</th></tr></thead>\n<tbody>\n");
+            foreach (var a in rows)
+                h.Append("<tr data-action=\"").Append(a.Id).Append("\"><td>").Append(E(a.Case)).Append("</td><td>").Append(E(Date(a.MeetingDate)))
+                    .Append("</td><td>").Append(E(a.Text)).Append("</td><td>").Append(E(string.Join(", ", a.Owners))).Append("</td><td>").Append(E(Date(a.Due)))
+                    .Append("</td><td>").Append(E(ActionStatus(a.Status))).Append("</td><td>")
+                    .Append(E($"{Date(a.ClosedOn)}{(a.ClosedByCase is { } by ? $" ({by})" : "")}")).Append("</td></tr>\n");
+            h.Append("</tbody>\n</table>\n");
+        }
+        h.Append("</section>\n");
+    }
+
     private static void Gaps(StringBuilder h, QuarterReport r)
     {
         h.Append("<section id=\"hull\">\n<h2>Hull i oppfølgingen</h2>\n");
         h.Append("<h3>Ikke behandlet i rådsmodellen de siste ").Append(Number(r.GapQuarters)).Append(" kvartalene</h3>\n");
-        if (r.ItemsNotDiscussed.Count == 0) h.Append("<p>Alle mål, delmål og tiltak er berørt av minst én sak.</p>\n");
+        if (r.ItemsNotDiscussed.Count == 0) h.Append("<p>Alle delmål og tiltak er berørt av minst én sak.</p>\n");
         else
         {
             h.Append("<ul class=\"not-discussed\">");
             foreach (var g in r.ItemsNotDiscussed)
-                h.Append("<li data-item=\"").Append(E(g.Item)).Append("\">").Append(E($"{g.Item} {g.Name} ({Kind(g.Kind).ToLowerInvariant()}) – {(g.LastDiscussed is { } d ? $"sist berørt {Date(d)}" : "aldri berørt")}")).Append("</li>");
+                h.Append("<li data-item=\"").Append(E(g.Item)).Append("\">").Append(E($"{g.Item} {g.Name} ({Kind(g.Kind).ToLowerInvariant()}) – {(g.LastDiscussed is { } d ? $"sist berørt {Date(d)}{(g.LastCase is { } c ? $" ({c})" : "")}" : "aldri berørt")}")).Append("</li>");
             h.Append("</ul>\n");
         }
         h.Append("<h3>Indikatorer uten verdi for perioden</h3>\n");
@@ -207,7 +248,7 @@ public static class QuarterReportHtml
         @media print {
           body { margin: 0; max-width: none; font-size: 9.5pt; }
           section { break-before: page; } section:first-of-type { break-before: auto; }
-          tr, .group { break-inside: avoid; }
+          tr, .group, .decision-goal { break-inside: avoid; }
           .rag { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
         }
         """;

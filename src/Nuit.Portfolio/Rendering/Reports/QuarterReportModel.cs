@@ -19,7 +19,14 @@ public sealed record QuarterReport(
     IReadOnlyList<DiscussionGap> ItemsNotDiscussed,
     IReadOnlyList<IndicatorGap> IndicatorsWithoutValue,
     IReadOnlyList<string> ChartQuarters,
-    IReadOnlyList<CaseCountSeries> CasesPerQuarter);
+    IReadOnlyList<CaseCountSeries> CasesPerQuarter)
+{
+    /// <summary>The decisions on the quarter's cases, under the goal and item each case touched (a case may stand under several).</summary>
+    public IReadOnlyList<QuarterDecision> Decisions { get; init; } = [];
+
+    /// <summary>Action points opened, closed and overdue in the quarter (see <see cref="QuarterActionPoint.Event"/>).</summary>
+    public IReadOnlyList<QuarterActionPoint> ActionPointEvents { get; init; } = [];
+}
 
 public sealed record RagCounts(int Green, int Amber, int Red, int Grey)
 {
@@ -70,7 +77,23 @@ public sealed record CaseRef(string Case, string Title, string State);
 /// <param name="AgeDays">Days from the meeting that gave the action point to the report's reference date.</param>
 public sealed record ActionPointRow(string Case, string Text, DateOnly? MeetingDate, int AgeDays);
 
-public sealed record DiscussionGap(string Item, string Name, string Kind, DateOnly? LastDiscussed);
+/// <summary>An initiative or sub-goal no case touched in the report's gap quarters (Features/Ledger/CoverageGaps, the one rule).</summary>
+/// <param name="LastCase">The newest case that touched it ("NUIT 31/24"); null when none ever did.</param>
+public sealed record DiscussionGap(string Item, string Name, string Kind, DateOnly? LastDiscussed, string? LastCase = null);
+
+/// <param name="Goal">The goal the item sits under (empty: not placed under a goal).</param>
+/// <param name="Link">suggested or confirmed.</param>
+public sealed record QuarterDecision(
+    string Goal, string GoalName, string Item, string ItemName, string Kind, string Case, string Title, DateOnly? MeetingDate, string Decision, string Link);
+
+/// <param name="Event">
+/// opened (set at a meeting in the quarter), closed (closed or dropped in the quarter) or overdue (past its due date and
+/// still open at the end of the quarter). One action point may have several events.
+/// </param>
+/// <param name="Status">open, in-progress, closed or dropped, as now.</param>
+public sealed record QuarterActionPoint(
+    string Event, int Id, string Case, string Text, DateOnly? MeetingDate, IReadOnlyList<string> Owners, DateOnly? Due, string Status,
+    DateOnly? ClosedOn, string? ClosedByCase);
 
 public sealed record IndicatorGap(string Item, string Name, string ExpectedPeriod, string? LatestPeriod);
 

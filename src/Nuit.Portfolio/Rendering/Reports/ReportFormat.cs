@@ -54,6 +54,18 @@ public static class ReportFormat
         _ => state,
     };
 
+    /// <summary>An action point's status (open, in-progress, closed, dropped) in bokmål.</summary>
+    public static string ActionStatus(string status) =>
+        ActionPointStatuses.TryParse(status, out var s) ? ActionPointStatuses.Label(s) : status;
+
+    public static string ActionEvent(string name) => name switch
+    {
+        "opened" => "Ny",
+        "closed" => "Lukket",
+        "overdue" => "Forfalt",
+        _ => name,
+    };
+
     public static string Period(string period) =>
         Quarter.TryParse(period, out var q) ? q.ToDisplayString() : period;
 

@@ -1,0 +1,75 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Nuit.Portfolio.Data;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Shared;
+
+namespace Nuit.Portfolio.Features.Ledger;
+
+/// <summary>
+/// What changed for a roadmap item since the council last met (the newest NUIT meeting on or before today): cases of
+/// later meetings that touch it (a coming meeting's agenda included) with their decisions and action points, action
+/// points on its cases closed since, statuses recorded since, and values recorded since for its indicators (its own,
+/// those under it, and its goal's).
+/// </summary>
+public sealed record ChangesSinceLastMeeting(string Item, DateOnly? Today = null) : IQuery<ItemChanges>;
+
+/// <param name="Meeting">The last meeting ("1/2025"); null when the register has none yet (everything counts then).</param>
+public sealed record ItemChanges(
+    string Item, string? Meeting, DateOnly? Since, IReadOnlyList<ChangedCase> Cases, IReadOnlyList<ItemDecision> Decisions,
+    IReadOnlyList<ChangedActionPoint> ActionPoints, IReadOnlyList<ChangedStatus> Statuses, IReadOnlyList<ChangedIndicatorValue> IndicatorValues);
+
+public sealed record ChangedCase(string Case, string Title, string? Meeting, DateOnly? MeetingDate, string Link);
+
+/// <param name="Change">new (set at a later meeting) or closed (closed or dropped since).</param>
+public sealed record ChangedActionPoint(int Id, string Case, string Text, string Status, string Change);
+
+public sealed record ChangedStatus(string Quarter, string Rag, string? Text, string By, DateTimeOffset RecordedAt);
+
+public sealed record ChangedIndicatorValue(string Indicator, string Period, decimal Value, string Source, DateTimeOffset RecordedAt);
+
+public sealed class ChangesSinceLastMeetingHandler(PortfolioDbContext db, TimeProvider clock) : IQueryHandler<ChangesSinceLastMeeting, ItemChanges>
+{
+    public async ValueTask<ItemChanges> Handle(ChangesSinceLastMeeting query, CancellationToken cancellationToken)
+    {
+        var item = await ItemLookup.FindAsync(db, query.Item, cancellationToken);
+        var today = query.Today ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var last = await db.Meetings.AsNoTracking().Where(m => m.Body!.Code == BodyCode.Nuit && m.Date <= today)
+            .OrderByDescending(m => m.Date).Select(m => new { m.Number, m.Date }).FirstOrDefaultAsync(cancellationToken);
+        var since = last?.Date ?? DateOnly.MinValue;
+        var sinceInstant = new DateTimeOffset(since.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
+
+        var links = db.CaseLinks.AsNoTracking().Where(l => l.ItemId == item.Id && l.State != LinkState.Rejected);
+        var cases = (await links.Where(l => l.MeetingDate > since)
+                .OrderBy(l => l.MeetingDate).ThenBy(l => l.Case!.Sequence)
+                .Select(l => new { l.Case!.Body!.Code, l.Case.Number, l.Case.Title, Meeting = l.Case.Meeting!.Number, l.Case.MeetingDate, l.State })
+                .ToListAsync(cancellationToken))
+            .Select(c => new ChangedCase($"{Bodies.ShortName(c.Code)} {c.Number}", c.Title, c.Meeting, c.MeetingDate, ListActionPointsHandler.StateName(c.State)))
+            .ToList();
+        var decisions = await DecisionsForItemHandler.LoadAsync(db, l => l.ItemId == item.Id && l.MeetingDate > since, cancellationToken);
+
+        var points = await db.ActionPoints.AsNoTracking()
+            .Where(a => links.Any(l => l.CaseId == a.CaseId) && (a.Case!.MeetingDate > since || a.ClosedOn > since))
+            .OrderBy(a => a.Case!.MeetingDate).ThenBy(a => a.Case!.Sequence).ThenBy(a => a.Order)
+            .Select(a => new { a.Id, a.Case!.Body!.Code, a.Case.Number, a.Text, a.Status, a.Case.MeetingDate })
+            .ToListAsync(cancellationToken);
+
+        // Recorded after the meeting's day; SQLite compares DateTimeOffset as text, so the filter runs in memory.
+        var statuses = (await db.StatusUpdates.AsNoTracking().Where(s => s.ItemId == item.Id).ToListAsync(cancellationToken))
+            .Where(s => s.RecordedAt > sinceInstant).OrderBy(s => s.RecordedAt)
+            .Select(s => new ChangedStatus(s.Quarter.ToString(), s.Rag.ToCode(), s.Narrative, s.Author, s.RecordedAt)).ToList();
+        var goalId = item.GoalId;
+        var values = (await db.IndicatorValues.AsNoTracking()
+                .Where(v => v.IndicatorId == item.Id || v.Indicator!.GoalId == item.Id || v.Indicator.SubGoals.Any(s => s.Id == item.Id)
+                    || (goalId != null && v.Indicator.GoalId == goalId))
+                .Select(v => new { v.Indicator!.Code, v.Period, v.Value, v.Source, v.RecordedAt })
+                .ToListAsync(cancellationToken))
+            .Where(v => v.RecordedAt > sinceInstant).OrderBy(v => v.RecordedAt)
+            .Select(v => new ChangedIndicatorValue(v.Code, v.Period, v.Value, v.Source, v.RecordedAt)).ToList();
+
+        return new ItemChanges(item.Code, last?.Number, last?.Date, cases, [.. decisions.Select(d => d.Decision)],
+            [.. points.Select(p => new ChangedActionPoint(p.Id, $"{Bodies.ShortName(p.Code)} {p.Number}", p.Text, ActionPointStatuses.Name(p.Status),
+                p.MeetingDate > since ? "new" : "closed"))],
+            statuses, values);
+    }
+}
