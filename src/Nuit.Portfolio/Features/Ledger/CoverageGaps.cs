@@ -10,7 +10,11 @@ namespace Nuit.Portfolio.Features.Ledger;
 /// Initiatives and sub-goals that no council case touched (suggested or confirmed link) in the last
 /// <see cref="Quarters"/> quarters, this one included: what the council has not discussed for a long time.
 /// </summary>
-public sealed record CoverageGaps(int Quarters = 4, DateOnly? Today = null) : IQuery<CoverageGapView>;
+public sealed record CoverageGaps(int Quarters = CoverageGaps.DefaultQuarters, DateOnly? Today = null) : IQuery<CoverageGapView>
+{
+    /// <summary>A year without a case is a gap worth naming (issue 16); the dashboard and the quarterly report use the same.</summary>
+    public const int DefaultQuarters = 4;
+}
 
 public sealed record CoverageGapView(string FromQuarter, string ToQuarter, IReadOnlyList<CoverageGap> Gaps);
 

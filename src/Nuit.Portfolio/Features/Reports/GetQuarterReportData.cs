@@ -16,7 +16,7 @@ namespace Nuit.Portfolio.Features.Reports;
 /// of a published report is what freezes them.
 /// </summary>
 /// <param name="GapQuarters">An item counts as not discussed when no case touched it in this many quarters up to the report's.</param>
-public sealed record GetQuarterReportData(string Quarter, DateTimeOffset? CutOff = null, int GapQuarters = 2, int ChartQuarters = 8)
+public sealed record GetQuarterReportData(string Quarter, DateTimeOffset? CutOff = null, int GapQuarters = Ledger.CoverageGaps.DefaultQuarters, int ChartQuarters = 8)
     : IQuery<QuarterReport>;
 
 public sealed class GetQuarterReportDataValidator : AbstractValidator<GetQuarterReportData>

@@ -7,7 +7,7 @@ using Nuit.Portfolio.Rendering.Reports;
 namespace Nuit.Portfolio.Features.Reports;
 
 /// <summary>Builds every file of a quarter's report in memory without storing anything (a preview, or the first half of <see cref="CreateReport"/>).</summary>
-public sealed record RenderQuarterReport(string Quarter, DateTimeOffset? CutOff = null, string Edition = "Forhåndsvisning", int GapQuarters = 2)
+public sealed record RenderQuarterReport(string Quarter, DateTimeOffset? CutOff = null, string Edition = "Forhåndsvisning", int GapQuarters = Ledger.CoverageGaps.DefaultQuarters)
     : IQuery<RenderedReport>;
 
 /// <param name="Steps">How many progress steps rendering took, so a caller can count on from there.</param>
