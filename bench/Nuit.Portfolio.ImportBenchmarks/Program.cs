@@ -9,6 +9,10 @@ using Nuit.Portfolio;
 using Nuit.Portfolio.Bench;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Features.Meetings;
+using Nuit.Portfolio.Features.Roadmap;
+using Nuit.Portfolio.Files.Workbooks;
+using Nuit.Portfolio.Tests;
+using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Features.Meetings.Parsing;
 using Nuit.Portfolio.Tests.Meetings;
 
@@ -61,16 +65,73 @@ for (var round = 0; round <= importRounds; round++)
     if (round > 0) elapsed += clock.Elapsed;
 }
 SqliteConnection.ClearAllPools();
-Directory.Delete(folder, recursive: true);
 Print("hel import (ny database)", documents.Count * importRounds, documents.Sum(d => d.Bytes.LongLength) * importRounds, elapsed);
+
+// The roadmap workbook import (issue 20): the seeded roadmap exported, 500 initiative rows added as a person would in
+// Excel, imported for real. Counted: its transactions (one, the whole import) and its time beside reading the same
+// workbook alone with the streaming reader.
+var (roadmapSeconds, readSeconds, transactions, roadmapRows) = await RoadmapImportAsync(root, folder, smoke ? 100 : 500);
+Directory.Delete(folder, recursive: true);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"veikartimport {roadmapRows} rader\t{roadmapSeconds:0.00} s\tles alene {readSeconds:0.000} s\t{transactions} transaksjon(er)"));
 
 // Documents per second: higher is better, so the ratio is the parser's rate over the anchor's (target ≥ 1/3).
 BenchRows.Save(args, "import", [
     new BenchRow("import: les+tolk 96 KB (dok/s)", 1 / agendaParse, "dok/s", "les+regex", 1 / agendaAnchor, 1.0 / 3, LowerIsBetter: false,
         Note: string.Create(CultureInfo.InvariantCulture, $"mål også ≥ 50 dok/s: {1 / agendaParse:0} dok/s")),
     new BenchRow("import: hel import, ny database (s/dok)", elapsed.TotalSeconds / (documents.Count * importRounds), "s", "les+tolk", parse, null),
+    new BenchRow($"veikartarbeidsbok: {roadmapRows} tiltaksrader importert", roadmapSeconds, "s", "samme bok bare lest", readSeconds, null,
+        Note: $"{transactions} transaksjon for hele importen"),
 ]);
 return 0;
+
+static async Task<(double Seconds, double ReadSeconds, int Transactions, int Rows)> RoadmapImportAsync(string root, string folder, int extra)
+{
+    Directory.CreateDirectory(folder);
+    var settings = new Dictionary<string, string?> { ["Database:Path"] = Path.Combine(folder, "veikart.db"), ["Database:SeedDataPath"] = Path.Combine(root, "seed-data") };
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+    var transactions = new TransactionCounter();
+    var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddPortfolio(configuration);
+    services.ConfigureDbContext<PortfolioDbContext>(o => o.AddInterceptors(transactions));
+    await using var provider = services.BuildServiceProvider();
+    await DatabaseInitializer.InitializeAsync(provider, seed: true);
+
+    byte[] exported;
+    await using (var scope = provider.CreateAsyncScope())
+    {
+        var file = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ExportRoadmap());
+        using var buffer = new MemoryStream();
+        file.Write(buffer);
+        exported = buffer.ToArray();
+    }
+    var edited = XlsxBook.Edit(exported, book =>
+    {
+        var sheet = book.Worksheet(RoadmapWorkbookLayout.InitiativeSheet);
+        var first = sheet.RowsUsed().Count() + 1;
+        for (var i = 0; i < extra; i++)
+        {
+            sheet.Cell(first + i, 1).Value = $"BENCH{i:000}";
+            sheet.Cell(first + i, 2).Value = $"Syntetisk tiltak {i} (benchmark)";
+            sheet.Cell(first + i, 3).Value = "NHN";
+            sheet.Cell(first + i, 4).Value = "Konsept";
+            sheet.Cell(first + i, 6).Value = "M4";
+        }
+    });
+
+    var read = Stopwatch.StartNew();
+    var rows = RoadmapWorkbookReader.Read(edited, "veikart.xlsx", new Dictionary<string, IReadOnlyList<string>>
+    {
+        [RoadmapWorkbookLayout.GoalSheet] = RoadmapWorkbookLayout.GoalHeaders, [RoadmapWorkbookLayout.SubGoalSheet] = RoadmapWorkbookLayout.SubGoalHeaders,
+        [RoadmapWorkbookLayout.InitiativeSheet] = RoadmapWorkbookLayout.InitiativeHeaders, [RoadmapWorkbookLayout.MilestoneSheet] = RoadmapWorkbookLayout.MilestoneHeaders,
+    })[RoadmapWorkbookLayout.InitiativeSheet].Count;
+    read.Stop();
+    transactions.Count = 0;
+    var clock = Stopwatch.StartNew();
+    await using (var scope = provider.CreateAsyncScope())
+        await scope.ServiceProvider.GetRequiredService<ISender>().Send(new ImportRoadmap(edited, "veikart.xlsx", DryRun: false));
+    clock.Stop();
+    SqliteConnection.ClearAllPools();
+    return (clock.Elapsed.TotalSeconds, read.Elapsed.TotalSeconds, transactions.Count, rows);
+}
 
 // Seconds per document, after one warm-up pass.
 static double Report(string name, List<(string Name, byte[] Bytes)> docs, int rounds, Action<(string Name, byte[] Bytes)> work)
@@ -106,4 +167,17 @@ internal static partial class Program
 {
     [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:Sak\s+)?\d{1,3}/\d{2}\s+\p{Lu}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex CaseRow();
+}
+
+/// <summary>Counts the transactions the import opens: a bulk import is one unit of work, not one per row.</summary>
+internal sealed class TransactionCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+{
+    public int Count;
+
+    public override ValueTask<System.Data.Common.DbTransaction> TransactionStartedAsync(System.Data.Common.DbConnection connection,
+        Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, System.Data.Common.DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref Count);
+        return base.TransactionStartedAsync(connection, eventData, result, cancellationToken);
+    }
 }

@@ -40,7 +40,7 @@ public sealed partial class LedgerTests
         Assert.Equal([closedId], data.ActionPointEvents.Where(e => e.Event == "closed").Select(e => e.Id));
         Assert.Equal([overdueId], data.ActionPointEvents.Where(e => e.Event == "overdue").Select(e => e.Id));
         // One rule for "not discussed": the report's gaps are CoverageGaps over the report's quarters.
-        var gaps = await app.SendAsync(new CoverageGaps(2, new DateOnly(2025, 3, 31)));
+        var gaps = await app.SendAsync(new CoverageGaps(data.GapQuarters, new DateOnly(2025, 3, 31)));
         Assert.Equal(gaps.Gaps.Select(g => (g.Code, g.LastCase)), data.ItemsNotDiscussed.Select(g => (g.Item, g.LastCase)));
 
         var rendered = await app.SendAsync(new RenderQuarterReport("2025-Q1"));
