@@ -48,9 +48,9 @@ public sealed class OneWriteSideTests : IDisposable
         }
 
         // From the command line, as the operating-system user.
-        var cli = await AppProcess.RunCliAsync(_cli.Path, "values", "set", "HP-FORNOYD", "--period", "2024", "--value", "61,5",
+        var cli = await AppProcess.RunCliAsync(_cli.Path, ["values", "set", "HP-FORNOYD", "--period", "2024", "--value", "61,5",
             "--source", "Helsepersonellundersøkelsen 2024", "--note", "Foreløpig tall", "--expected-version", Guid.Empty.ToString(),
-            "--db", _cli.DatabasePath, "--seed-data", RepoRoot.SeedData);
+            .. TestDatabase.CliArgs(_cli.DatabasePath), "--seed-data", RepoRoot.SeedData]);
         Assert.True(cli.ExitCode == 0, cli.Stderr);
         Assert.Equal("", cli.Stderr);
 

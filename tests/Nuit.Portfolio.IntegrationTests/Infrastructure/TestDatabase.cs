@@ -47,6 +47,11 @@ public static class TestDatabase
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
+    /// <summary>The CLI's options for the same database the host tests use for this path (a SQLite file or the run's PostgreSQL).</summary>
+    public static string[] CliArgs(string databasePath) => OnPostgres
+        ? ["--provider", "Postgres", "--connection", Postgres(databasePath)]
+        : ["--db", databasePath];
+
     /// <summary>Drops the databases made for paths under a test folder.</summary>
     public static void DropUnder(string folder)
     {

@@ -98,7 +98,7 @@ public sealed partial class LedgerTests
         }
 
         var file = Path.Combine(_folder.Path, "aksjonspunkter.xlsx");
-        var cli = await AppProcess.RunCliAsync(_folder.Path, "actions", "--open", "--out", file, "--db", _folder.DatabasePath, "--seed-data", Tests.RepoRoot.SeedData);
+        var cli = await AppProcess.RunCliAsync(_folder.Path, ["actions", "--open", "--out", file, .. TestDatabase.CliArgs(_folder.DatabasePath), "--seed-data", Tests.RepoRoot.SeedData]);
         Assert.True(cli.ExitCode == 0, cli.Stderr);
         using var fromCli = XlsxBook.Open(await File.ReadAllBytesAsync(file, Ct));
         Assert.Equal(rows + 1, fromCli.Worksheet("Aksjonspunkter").RowsUsed().Count());
