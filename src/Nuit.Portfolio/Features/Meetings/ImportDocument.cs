@@ -122,7 +122,7 @@ public sealed class ImportDocumentHandler(
             // Steps: each page read (one for a text file), then parse, store, link.
             var pages = 1;
             progress.Report(0, pages + 3, $"Leser {fileName}");
-            var text = DocumentReader.ReadText(request.Content, fileName, request.MaxBytes, (read, count) =>
+            var (text, contentType) = DocumentReader.Read(request.Content, fileName, request.MaxBytes, (read, count) =>
             {
                 pages = count;
                 progress.Report(read, count + 3, $"Leser side {read} av {count}");
@@ -136,9 +136,7 @@ public sealed class ImportDocumentHandler(
                 {
                     Sha256 = sha,
                     FileName = fileName,
-                    ContentType = PdfTextReader.IsPdf(request.Content) ? "application/pdf"
-                        : DocxTextReader.IsDocx(request.Content) ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-                        : "text/plain; charset=utf-8",
+                    ContentType = contentType,
                     Size = request.Content.LongLength,
                     Content = request.Content,
                     StoredAt = clock.GetUtcNow(),

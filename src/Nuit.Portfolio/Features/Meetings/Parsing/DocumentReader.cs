@@ -12,8 +12,16 @@ public static class DocumentReader
 {
     public const long DefaultMaxBytes = 50 * 1024 * 1024;
 
+    public const string PdfType = "application/pdf";
+    public const string WordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string TextType = "text/plain; charset=utf-8";
+
     /// <param name="pageRead">For a PDF, told (pages read, pages in all) after each page.</param>
-    public static string ReadText(byte[] content, string fileName, long maxBytes = DefaultMaxBytes, Action<int, int>? pageRead = null)
+    public static string ReadText(byte[] content, string fileName, long maxBytes = DefaultMaxBytes, Action<int, int>? pageRead = null) =>
+        Read(content, fileName, maxBytes, pageRead).Text;
+
+    /// <summary>The text and the kind of file it came from, decided once (a Word check opens the zip).</summary>
+    public static (string Text, string ContentType) Read(byte[] content, string fileName, long maxBytes = DefaultMaxBytes, Action<int, int>? pageRead = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         if (content.Length == 0)
@@ -22,11 +30,11 @@ public static class DocumentReader
             throw new InputException(fileName, null,
                 $"Filen er for stor ({FormatSize(content.Length)}). Største tillatte størrelse er {FormatSize(maxBytes)}.");
 
-        if (PdfTextReader.IsPdf(content)) return PdfTextReader.Read(content, fileName, pageRead);
-        if (DocxTextReader.IsDocx(content)) return DocxTextReader.Read(content, fileName);
+        if (PdfTextReader.IsPdf(content)) return (PdfTextReader.Read(content, fileName, pageRead), PdfType);
+        if (DocxTextReader.IsDocx(content)) return (DocxTextReader.Read(content, fileName), WordType);
         if (DocxTextReader.IsLegacyWord(content))
             throw new InputException(fileName, null, "Det gamle Word-formatet (.doc) leses ikke. Ingenting er lagret. Lagre dokumentet som .docx eller PDF, og prøv igjen.");
-        return TextDecoder.Decode(content, fileName);
+        return (TextDecoder.Decode(content, fileName), TextType);
     }
 
     private static string FormatSize(long bytes) => bytes switch
