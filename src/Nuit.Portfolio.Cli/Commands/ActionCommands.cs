@@ -63,14 +63,16 @@ public static class ActionCommands
         var id = new Argument<int>("ID") { Description = "Aksjonspunktets id (fra nuit actions)." };
         var owners = new Option<string?>("--owner") { Description = "Ansvarlige, kommaseparert: \"NHN,KS\"." };
         var due = new Option<string?>("--due") { Description = "Frist, ISO-dato: 2025-06-30." };
+        var noDue = new Option<bool>("--no-due") { Description = "Fjerner fristen." };
         var newStatus = new Option<string?>("--status") { Description = "open, in-progress, closed eller dropped." };
         var note = new Option<string?>("--note") { Description = "Merknad eller belegg." };
         var expected = new Option<Guid?>("--expected-version") { Description = "Versjonen du så; endret siden: exit 5." };
-        var set = new Command("set", "Endrer ansvarlig, frist, status eller merknad.") { id, owners, due, newStatus, note, expected };
+        var set = new Command("set", "Endrer ansvarlig, frist, status eller merknad.") { id, owners, due, noDue, newStatus, note, expected };
         set.SetAction((parse, ct) => RunEdit(parse, ct, new EditActionPoint(parse.GetValue(id))
         {
             Owners = parse.GetValue(owners)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             Due = parse.GetValue(due) is { } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+            ClearDue = parse.GetValue(noDue),
             Status = parse.GetValue(newStatus),
             Note = parse.GetValue(note),
             ExpectedVersion = parse.GetValue(expected),

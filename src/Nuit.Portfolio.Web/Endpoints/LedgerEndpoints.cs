@@ -35,7 +35,7 @@ public static class LedgerEndpoints
         api.MapPatch("/actions/{id:int}", async (int id, ActionPointPatch body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new EditActionPoint(id)
                 {
-                    Owners = body.Owners, Due = body.Due, Status = body.Status, Note = body.Note, ClosedByCase = body.ClosedByCase,
+                    Owners = body.Owners, Due = body.Due, ClearDue = body.ClearDue ?? false, Status = body.Status, Note = body.Note, ClosedByCase = body.ClosedByCase,
                     ExpectedVersion = body.ExpectedVersion,
                 }, ct)))
             .RequireAuthorization(Policies.Editor);
@@ -56,6 +56,6 @@ public sealed record ActionFilter(bool? Open, bool? Overdue, string? Owner, stri
 }
 
 public sealed record ActionPointPatch(
-    IReadOnlyList<string>? Owners, DateOnly? Due, string? Status, string? Note, string? ClosedByCase, Guid? ExpectedVersion);
+    IReadOnlyList<string>? Owners, DateOnly? Due, string? Status, string? Note, string? ClosedByCase, Guid? ExpectedVersion, bool? ClearDue = null);
 
 public sealed record FollowUpDecisionBody(string Case, Guid? ExpectedVersion);

@@ -159,6 +159,66 @@ public sealed partial class LedgerTests
     }
 
     [Fact]
+    public async Task A_due_date_is_removed_from_the_page_the_api_and_the_cli_and_a_follow_up_decided_on_a_stale_page_is_refused()
+    {
+        await using (var app = await SeededWithMayAsync())
+        {
+            // "innen neste møte" was never a date: the action point's form shows no date, so its empty field keeps the text.
+            var row = (await app.SendAsync(new ListActionPoints())).Single(r => r.Case == "NUIT 12/25");
+            var page = $"/actions/{row.Id}";
+            using var client = app.CreateClient();
+            var untouched = await Forms.PostAsync(client, page, $"{page}?handler=Set", ("Input.Owners", "NHN, KS"), ("Input.Due", ""),
+                ("Input.HadDue", "false"), ("Input.Status", "open"), ("Input.Note", ""), ("Input.Version", row.Version.ToString()));
+            await Forms.Text(untouched);
+            row = (await app.SendAsync(new ListActionPoints { Id = row.Id })).Single();
+            Assert.Null(row.Due);
+            Assert.Equal("innen neste møte", row.DueText);
+
+            // A date shown on the form and emptied by the person is removed, with the old date in the audit trail.
+            await app.SendAsync(new EditActionPoint(row.Id) { Due = new DateOnly(2025, 9, 1) });
+            var shown = new HtmlParser().ParseDocument(await Forms.Page(client, page));
+            Assert.Equal("True", shown.QuerySelector("form.action-set input[name='Input.HadDue']")!.GetAttribute("value"));
+            var version = shown.QuerySelector("form.action-set input[name='Input.Version']")!.GetAttribute("value")!;
+            await Forms.Text(await Forms.PostAsync(client, page, $"{page}?handler=Set", ("Input.Owners", "NHN, KS"), ("Input.Due", ""),
+                ("Input.HadDue", "true"), ("Input.Status", "open"), ("Input.Note", ""), ("Input.Version", version)));
+            row = (await app.SendAsync(new ListActionPoints { Id = row.Id })).Single();
+            Assert.Null(row.Due);
+            Assert.Null(row.DueText);
+            var last = await app.WithDbAsync(db => db.ChangeRecords.Where(c => c.Field == "frist").OrderByDescending(c => c.Id).FirstAsync(Ct));
+            Assert.Equal("2025-09-01", last.OldValue);
+            Assert.Null(last.NewValue);
+
+            // The API: clearDue removes it; a due date sent with it wins.
+            await app.SendAsync(new EditActionPoint(row.Id) { Due = new DateOnly(2025, 10, 1) });
+            var cleared = await client.PatchAsJsonAsync($"/api/actions/{row.Id}", new { clearDue = true }, Ct);
+            Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+            Assert.Null((await app.SendAsync(new ListActionPoints { Id = row.Id })).Single().Due);
+
+            // A suggested follow-up confirmed elsewhere: the page's Avvis with the version it showed changes nothing.
+            var point = (await app.SendAsync(new ListActionPoints())).Single(r => r.Case == "NUIT 3/25");
+            var suggested = point.FollowUps.Single();
+            await app.SendAsync(new DecideFollowUp(point.Id, suggested.Case, Confirm: true) { ExpectedVersion = suggested.Version });
+            var stale = await Forms.PostAsync(client, $"/actions/{point.Id}", $"/actions/{point.Id}?handler=FollowUp",
+                ("followUpCase", suggested.Case), ("decision", "reject"), ("followUpVersion", suggested.Version.ToString()));
+            Assert.Contains(Outcomes.StaleEdit, await Forms.Text(stale), StringComparison.Ordinal);
+            Assert.Equal("confirmed", (await app.SendAsync(new ListActionPoints { Id = point.Id })).Single().FollowUps.Single().State);
+        }
+
+        // The CLI: --no-due.
+        int id;
+        await using (var app = new PortfolioApp(_folder.DatabasePath))
+        {
+            id = (await app.SendAsync(new ListActionPoints())).Single(r => r.Case == "NUIT 3/25").Id;
+            await app.SendAsync(new EditActionPoint(id) { Due = new DateOnly(2025, 6, 30) });
+        }
+        var cli = await AppProcess.RunCliAsync(_folder.Path, [.. TestDatabase.CliArgs(_folder.DatabasePath), "--seed-data", Tests.RepoRoot.SeedData,
+            "actions", "set", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--no-due"]);
+        Assert.True(cli.ExitCode == 0, cli.Stderr);
+        await using (var app = new PortfolioApp(_folder.DatabasePath))
+            Assert.Null((await app.SendAsync(new ListActionPoints { Id = id })).Single().Due);
+    }
+
+    [Fact]
     public async Task Changes_since_the_last_meeting_list_new_cases_decisions_action_points_and_statuses_for_an_item()
     {
         await using var app = await SeededWithMayAsync();

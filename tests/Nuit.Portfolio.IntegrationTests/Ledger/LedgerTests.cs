@@ -124,7 +124,8 @@ public sealed partial class LedgerTests : IDisposable
 
         var supplier = rows.Single(r => r.Case == "NUIT 3/25");
         var f = Assert.Single(supplier.FollowUps);
-        Assert.Equal(new FollowUpRow("NUIT 12/25", "suggested", "Saken følger opp aksjonspunktet fra møtet i februar (sak 3/25)."), f);
+        Assert.Equal(("NUIT 12/25", "suggested", "Saken følger opp aksjonspunktet fra møtet i februar (sak 3/25)."), (f.Case, f.State, f.Evidence));
+        Assert.NotEqual(Guid.Empty, f.Version);
         // "som NUIT ba om i forrige møte" with the owners named: the 4/25 action point only, not 3/25's.
         var home = Assert.Single(rows.Single(r => r.Case == "NUIT 4/25").FollowUps);
         Assert.Equal("NUIT 13/25", home.Case);

@@ -29,7 +29,7 @@ public sealed class ActionModel(ISender sender, IAuthorizationService authorizat
         var a = Detail.ActionPoint;
         Input = new ActionPointForm
         {
-            Owners = string.Join(", ", a.Owners), Due = a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Status = a.Status,
+            Owners = string.Join(", ", a.Owners), Due = a.Due?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), HadDue = a.Due is not null, Status = a.Status,
             Note = a.Note, Case = OfferClose ?? a.ClosedByCase, Version = a.Version,
         };
     }
@@ -39,6 +39,8 @@ public sealed class ActionModel(ISender sender, IAuthorizationService authorizat
         {
             Owners = (Input.Owners ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             Due = Input.Due is { Length: > 0 } due && DateOnly.TryParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+            // The form shows the whole action point: a date field emptied by the person removes the date it showed.
+            ClearDue = string.IsNullOrWhiteSpace(Input.Due) && Input.HadDue,
             Status = Input.Status,
             Note = Input.Note ?? "",
             ExpectedVersion = Input.Version,
@@ -57,12 +59,12 @@ public sealed class ActionModel(ISender sender, IAuthorizationService authorizat
         SaveAsync(id, () => new EditActionPoint(id) { Status = "open", ExpectedVersion = Input.Version }, "er åpnet igjen", ct);
 
     /// <summary>Confirm or reject a suggested follow-up; a confirmed one comes back with the close form filled with its case.</summary>
-    public async Task<IActionResult> OnPostFollowUpAsync(int id, string followUpCase, string decision, CancellationToken ct)
+    public async Task<IActionResult> OnPostFollowUpAsync(int id, string followUpCase, string decision, Guid? followUpVersion, CancellationToken ct)
     {
         var confirm = decision != "reject";
         try
         {
-            await sender.Send(new DecideFollowUp(id, followUpCase, confirm), ct);
+            await sender.Send(new DecideFollowUp(id, followUpCase, confirm) { ExpectedVersion = followUpVersion }, ct);
         }
         catch (Exception ex) when (FormErrors.Message(ex) is { } reason)
         {
@@ -108,6 +110,9 @@ public sealed class ActionPointForm
 {
     public string? Owners { get; set; }
     public string? Due { get; set; }
+
+    /// <summary>The page showed a due date: an empty field then means "no due date" rather than "unchanged".</summary>
+    public bool HadDue { get; set; }
     public string? Status { get; set; }
     public string? Note { get; set; }
 

@@ -55,6 +55,6 @@ public sealed class DecideFollowUpHandler(PortfolioDbContext db, TimeProvider cl
         audit.Record(null, GetActionPointHandler.Subject($"{Bodies.ShortName(point.Code)} {point.Number}", point.Id), $"oppfølging {key}",
             before, ListActionPointsHandler.StateName(followUp.State));
         await db.SaveChangesAsync(cancellationToken);
-        return new FollowUpRow(key.ToString(), ListActionPointsHandler.StateName(followUp.State), followUp.Evidence);
+        return new FollowUpRow(key.ToString(), ListActionPointsHandler.StateName(followUp.State), followUp.Evidence, followUp.Version);
     }
 }

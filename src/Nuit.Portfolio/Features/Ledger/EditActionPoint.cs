@@ -12,13 +12,16 @@ namespace Nuit.Portfolio.Features.Ledger;
 
 /// <summary>
 /// Changes an action point: owners, due date, status, note; closing records who (the current user), when and the
-/// later case that closed it; reopening clears them. Only the fields given change. With <see cref="ExpectedVersion"/>
+/// later case that closed it; reopening clears them. Only the fields given change; a due date is removed with <see cref="ClearDue"/>. With <see cref="ExpectedVersion"/>
 /// an edit made on stale data is refused (409 / exit 5). Every change goes into the audit trail.
 /// </summary>
 public sealed record EditActionPoint(int Id) : ICommand<EditedActionPoint>
 {
     public IReadOnlyList<string>? Owners { get; init; }
     public DateOnly? Due { get; init; }
+
+    /// <summary>Removes the due date (and a due text that was never read as a date); <see cref="Due"/> wins if both are given.</summary>
+    public bool ClearDue { get; init; }
     public string? Status { get; init; }
     public string? Note { get; init; }
 
@@ -66,6 +69,12 @@ public sealed class EditActionPointHandler(PortfolioDbContext db, TimeProvider c
         {
             Audit("frist", Iso(a.DueOn), Iso(due));
             (a.DueOn, a.DueKind, a.DueText) = (due, ActionPointDue.Date, null);
+            a.EditedByPerson = true;
+        }
+        else if (command.ClearDue && (a.DueKind != ActionPointDue.None || a.DueText is not null))
+        {
+            Audit("frist", Iso(a.DueOn) ?? a.DueText, null);
+            (a.DueOn, a.DueKind, a.DueText) = (null, ActionPointDue.None, null);
             a.EditedByPerson = true;
         }
         if (command.Note is { } note)

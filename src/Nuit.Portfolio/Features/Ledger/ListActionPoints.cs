@@ -37,7 +37,8 @@ public sealed record ActionPointRow(
     bool Overdue, int? AgeDays, int? AgeMeetings, IReadOnlyList<FollowUpRow> FollowUps, Guid Version);
 
 /// <summary><see cref="State"/> is suggested, confirmed or rejected.</summary>
-public sealed record FollowUpRow(string Case, string State, string Evidence);
+/// <summary>A later case suggested or confirmed as follow-up; <see cref="Version"/> makes a stale decision a 409.</summary>
+public sealed record FollowUpRow(string Case, string State, string Evidence, Guid Version);
 
 public sealed class ListActionPointsValidator : AbstractValidator<ListActionPoints>
 {
@@ -103,8 +104,8 @@ public sealed class ListActionPointsHandler(PortfolioDbContext db, TimeProvider 
         var followUps = new List<(int ActionPointId, FollowUpRow Row, DateOnly? Date)>();
         foreach (var chunk in ids.Chunk(500))
             followUps.AddRange((await db.FollowUps.AsNoTracking().Where(f => chunk.Contains(f.ActionPointId))
-                    .Select(f => new { f.ActionPointId, f.Case!.Body!.Code, f.Case.Number, f.State, f.Evidence, f.Case.MeetingDate }).ToListAsync(cancellationToken))
-                .Select(f => (f.ActionPointId, new FollowUpRow($"{Bodies.ShortName(f.Code)} {f.Number}", StateName(f.State), f.Evidence), f.MeetingDate)));
+                    .Select(f => new { f.ActionPointId, f.Case!.Body!.Code, f.Case.Number, f.State, f.Evidence, f.Case.MeetingDate, f.Version }).ToListAsync(cancellationToken))
+                .Select(f => (f.ActionPointId, new FollowUpRow($"{Bodies.ShortName(f.Code)} {f.Number}", StateName(f.State), f.Evidence, f.Version), f.MeetingDate)));
         var byPoint = followUps.GroupBy(f => f.ActionPointId).ToDictionary(g => g.Key, g => g.OrderBy(f => f.Date).Select(f => f.Row).ToList());
 
         var bodies = rows.Select(r => r.BodyId).Distinct().ToList();
