@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mediator;
+using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Files;
 using Nuit.Portfolio.Files.Workbooks;
 
@@ -27,11 +28,12 @@ public sealed record AuditExport(string FileName, string ContentType, byte[] Con
         path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? AuditFileFormat.Xlsx : AuditFileFormat.Csv;
 }
 
-public sealed class ExportAuditTrailHandler(ISender sender, TimeProvider clock) : IQueryHandler<ExportAuditTrail, AuditExport>
+public sealed class ExportAuditTrailHandler(PortfolioDbContext db, TimeProvider clock) : IQueryHandler<ExportAuditTrail, AuditExport>
 {
     public async ValueTask<AuditExport> Handle(ExportAuditTrail query, CancellationToken cancellationToken)
     {
-        var entries = await sender.Send(new GetAuditTrail(query.Item, Limit: int.MaxValue, WithoutNames: query.WithoutNames), cancellationToken);
+        // The same rows as the audit page (one query, one anonymiser), read directly: a handler does not call the mediator.
+        var entries = await new GetAuditTrailHandler(db).Handle(new GetAuditTrail(query.Item, Limit: int.MaxValue, WithoutNames: query.WithoutNames), cancellationToken);
         var name = $"endringslogg-{clock.GetUtcNow():yyyy-MM-dd}{(query.WithoutNames ? "-uten-navn" : "")}";
         return query.Format == AuditFileFormat.Xlsx
             ? new AuditExport($"{name}.xlsx", IndicatorWorkbookLayout.ContentType, Workbook(entries, query))
