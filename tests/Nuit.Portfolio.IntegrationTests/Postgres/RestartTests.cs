@@ -95,6 +95,58 @@ public sealed class RestartTests : IDisposable
         Assert.Equal(12, cases.Distinct().Count());
     }
 
+    [Fact]
+    public async Task Work_of_a_killed_instance_is_finished_by_another_within_a_minute_not_after_half_an_hour()
+    {
+        Requires.That(TestDatabase.PostgresServer is not null, "NUIT_TEST_POSTGRES er ikke satt (.ci/run setter den).");
+        var ct = TestContext.Current.CancellationToken;
+        var connection = TestDatabase.Postgres(_folder.File("killed"));
+        string[] database = ["--Database:Provider", "Postgres", "--ConnectionStrings:Portfolio", connection, "--Reports:Enabled", "false", "--Work:Lease", "00:00:05"];
+        var made = await AppProcess.RunCliAsync(_folder.Path, "tokens", "create", "--role", "editor", "--provider", "Postgres", "--connection", connection, "--seed-data", RepoRoot.SeedData);
+        Assert.True(made.ExitCode == 0, made.Stderr);
+        var token = made.Stdout.TrimEnd().Split('\n')[^1].Trim();
+
+        // The first instance is killed while it runs the import (a pause after each step keeps it running).
+        Guid id;
+        await using (var first = await WebServer.StartAsync(_folder, [.. database, "--Work:StepDelayMilliseconds", "1500"]))
+        {
+            using var client = first.Client(token);
+            var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(BackgroundWorkTests.Minutes(5))), "file", "referat-4-2025.txt" } };
+            var started = await client.PostAsync(new Uri("/api/imports/jobs", UriKind.Relative), form, ct);
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+            id = (await started.Content.ReadFromJsonAsync<WorkStatus>(ct))!.Id;
+            WorkStatus now;
+            do
+            {
+                await Task.Delay(100, ct);
+                now = (await client.GetFromJsonAsync<WorkStatus>(new Uri($"/api/jobs/{id}", UriKind.Relative), ct))!;
+            }
+            while (!(now.State == "running" && now.Step >= 1) && !now.Finished);
+            Assert.Equal("running", now.State);
+            await first.KillAsync();
+        }
+
+        // A second instance (Work:StaleAfter still 30 min) takes the work once its lease has passed, and finishes it once.
+        var clock = Stopwatch.StartNew();
+        await using var second = await WebServer.StartAsync(_folder, database);
+        using var again = second.Client(token);
+        WorkStatus done;
+        do
+        {
+            await Task.Delay(250, ct);
+            done = (await again.GetFromJsonAsync<WorkStatus>(new Uri($"/api/jobs/{id}", UriKind.Relative), ct))!;
+            Assert.True(clock.Elapsed < TimeSpan.FromMinutes(2), $"ikke ferdig etter {clock.Elapsed}: {done.Summary}");
+        }
+        while (!done.Finished);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"ferdig {clock.Elapsed.TotalSeconds:0.0} s etter at den andre startet");
+        Assert.Equal(("succeeded", 2, "Importert: NUIT møte 4/2025."), (done.State, done.Attempts, done.Message));
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(1), $"tok {clock.Elapsed}");
+        var meetings = await again.GetFromJsonAsync<List<System.Text.Json.JsonElement>>(new Uri("/api/meetings", UriKind.Relative), ct);
+        var meeting = Assert.Single(meetings!, m => m.GetProperty("number").GetString() == "4/2025");
+        Assert.Equal(5, meeting.GetProperty("cases").GetInt32());
+    }
+
     private static void NeedsServer() =>
         Requires.That(TestDatabase.PostgresServer is not null && DataFolder is not null && Environment.UserName == "root",
             "NUIT_TEST_POSTGRES og NUIT_TEST_POSTGRES_DATA er ikke satt, eller testen kjører ikke som root (pg_ctl restart; .ci/run setter dem).");
