@@ -65,6 +65,7 @@ public static class PortfolioServices
         services.AddScoped<CaseSearchIndex>();
         services.AddScoped<WorkProgress>();
         services.AddSingleton<WorkBoard>();
+        services.AddSingleton<WorkHeartbeat>();
         services.AddOptions<WorkOptions>().Bind(configuration.GetSection(WorkOptions.SectionName));
         services.AddValidatorsFromAssembly(typeof(PortfolioServices).Assembly, includeInternalTypes: true);
         return services;

@@ -132,7 +132,7 @@ public static class IndicatorCommands
             if (!File.Exists(path)) throw new InputException(path, null, "filen finnes ikke.");
             var info = new FileInfo(path);
             if (info.Length > Files.Workbooks.WorkbookFileGuard.MaxFileBytes)
-                throw new InputException(path, null, $"filen er {info.Length / 1024 / 1024} MB; grensen er {Files.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
+                throw new InputException(path, null, FileSizes.TooLarge(info.Length, Files.Workbooks.WorkbookFileGuard.MaxFileBytes));
             var report = await sender.Send(new ImportIndicatorValues(await File.ReadAllBytesAsync(path, token), path, parse.GetValue(dryRun)), token);
             if (format == OutputFormat.Json) { Output.WriteJson(report); return; }
             Console.Out.WriteLine(report.DryRun

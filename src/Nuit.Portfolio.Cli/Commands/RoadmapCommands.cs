@@ -130,7 +130,7 @@ public static class RoadmapCommands
             var path = parse.GetValue(file)!;
             if (!File.Exists(path)) throw new Common.InputException(path, null, "filen finnes ikke.");
             if (new FileInfo(path).Length > Files.Workbooks.WorkbookFileGuard.MaxFileBytes)
-                throw new Common.InputException(path, null, $"filen er større enn {Files.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
+                throw new Common.InputException(path, null, Common.FileSizes.TooLarge(new FileInfo(path).Length, Files.Workbooks.WorkbookFileGuard.MaxFileBytes));
             var report = await sender.Send(new ImportRoadmap(await File.ReadAllBytesAsync(path, token), path, parse.GetValue(dryRun)), token);
             if (format == OutputFormat.Json) { Output.WriteJson(report); return; }
             Console.Out.WriteLine(report.DryRun

@@ -34,7 +34,7 @@ internal static class RequestSizeCheck
     public static async Task TooLarge(HttpContext context, long limit)
     {
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-        var detail = $"Forespørselen er for stor. Grensen er {Describe(limit)} ({limit} byte).";
+        var detail = $"Forespørselen er for stor. Grensen er {Describe(limit)} ({limit} byte). Ingenting er lagret; gjør filen mindre eller del den opp, og prøv igjen.";
         if (!AuthSetup.IsApi(context.Request) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
         {
             context.Response.ContentType = "text/html; charset=utf-8";

@@ -31,10 +31,12 @@ public static class IndicatorEndpoints
         {
             if (file is null) throw new InputException("forespørselen", "felt file", "last opp arbeidsboken som multipart/form-data i feltet «file».");
             if (file.Length > Files.Workbooks.WorkbookFileGuard.MaxFileBytes)
-                throw new InputException(file.FileName, null, $"filen er større enn {Files.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            return TypedResults.Ok(await sender.Send(new ImportIndicatorValues(buffer.ToArray(), file.FileName, dryRun ?? false), ct));
+                throw new InputException(file.FileName, null, FileSizes.TooLarge(file.Length, Files.Workbooks.WorkbookFileGuard.MaxFileBytes));
+            // One copy of the file (at most 20 MB), read into an array of its size; the rows are then read as a stream.
+            var content = new byte[file.Length];
+            await using (var upload = file.OpenReadStream())
+                await upload.ReadExactlyAsync(content, ct);
+            return TypedResults.Ok(await sender.Send(new ImportIndicatorValues(content, file.FileName, dryRun ?? false), ct));
         }).DisableAntiforgery().RequireAuthorization(Policies.Editor)
             .WithMetadata(new RequestSizeLimitAttribute(Files.Workbooks.WorkbookFileGuard.MaxFileBytes + 1024 * 1024));
 

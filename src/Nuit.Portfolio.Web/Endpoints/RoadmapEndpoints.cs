@@ -67,7 +67,7 @@ public static class RoadmapEndpoints
         {
             if (file is null) throw new Common.InputException("forespørselen", "felt file", "last opp arbeidsboken som multipart/form-data i feltet «file».");
             if (file.Length > Files.Workbooks.WorkbookFileGuard.MaxFileBytes)
-                throw new Common.InputException(file.FileName, null, $"filen er større enn {Files.Workbooks.WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
+                throw new Common.InputException(file.FileName, null, Common.FileSizes.TooLarge(file.Length, Files.Workbooks.WorkbookFileGuard.MaxFileBytes));
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             return TypedResults.Ok(await sender.Send(new ImportRoadmap(buffer.ToArray(), file.FileName, dryRun ?? false), ct));

@@ -50,4 +50,18 @@ public sealed class WorkBoard
     public int? DiedAttempt(Guid id) => _died.TryGetValue(id, out var attempt) ? attempt : null;
 
     public void Forget(Guid id) => _died.TryRemove(id, out _);
+
+    private readonly ConcurrentDictionary<Guid, byte> _running = new();
+
+    /// <summary>
+    /// Work an attempt in this process is running now. Its lease may pass while a SQLite write lock holds back the
+    /// heartbeat; this process still knows it is alive, so neither its own next job nor its sweep takes the work.
+    /// </summary>
+    public bool IsRunningHere(Guid id) => _running.ContainsKey(id);
+
+    public void RunningHere(Guid id, bool running)
+    {
+        if (running) _running[id] = 0;
+        else _running.TryRemove(id, out _);
+    }
 }

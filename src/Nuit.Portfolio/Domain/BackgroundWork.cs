@@ -58,5 +58,12 @@ public sealed class BackgroundWork
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>
+    /// Until when the running attempt holds the work: set by the claim and pushed on by the attempt's heartbeat every
+    /// few seconds. An attempt whose process was killed stops renewing it, so another worker may claim the row once it
+    /// has passed (seconds, not <c>Work:StaleAfter</c>; issue 23). Null on rows from before the lease.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
 }

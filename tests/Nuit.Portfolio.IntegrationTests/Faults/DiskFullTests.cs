@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Nuit.Portfolio.Common;
@@ -92,6 +93,80 @@ public sealed class DiskFullTests : IDisposable
         Assert.True(File.ReadAllText(Out("room.rc")).Trim() == "0", File.ReadAllText(Out("room.err")));
         Assert.Equal("", File.ReadAllText(Out("room.err")));
         Assert.Equal(Meetings(_folder.DatabasePath) + 1, Meetings(Out("etter.db")));
+    }
+
+    [Fact]
+    public async Task A_background_report_on_a_full_database_disk_fails_with_the_full_disk_named()
+    {
+        NothingLostTests.SqliteFilesOnly();
+        NeedsPrivateMounts();
+        var token = await AppProcess.CreateTokenAsync(_folder, "editor");  // migrated and seeded outside the small disk
+        SqliteConnection.ClearAllPools();
+        var disk = _folder.File("disk");
+        Directory.CreateDirectory(disk);
+        var port = WebServer.FreePort();
+        var megabytes = new FileInfo(_folder.DatabasePath).Length / 1024 / 1024 + 4;
+
+        // The web host on a disk full but for 256 KB: it starts, the report (charts and all) does not fit. One attempt,
+        // so the test sees the final message without waiting for Hangfire's pauses.
+        var psi = new ProcessStartInfo("/usr/bin/unshare") { WorkingDirectory = _folder.Path, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-m", "/bin/sh", "-c", $"""
+            mount -t tmpfs -o size={megabytes}m tmpfs "{disk}"
+            cp "{_folder.DatabasePath}" "{disk}/portfolio.db"
+            dd if=/dev/zero of="{disk}/fyll" bs=64k 2>/dev/null
+            truncate -s -256K "{disk}/fyll"
+            exec dotnet "{Path.Combine(AppContext.BaseDirectory, "Nuit.Portfolio.Web.dll")}" --urls http://127.0.0.1:{port} --Database:Path "{disk}/portfolio.db" --Database:SeedDataPath "{RepoRoot.SeedData}" --Reports:Enabled false --Work:MaxAttempts 1
+            """ })
+            psi.ArgumentList.Add(a);
+        using var host = Process.Start(psi)!;
+        var log = new StringBuilder();
+        host.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        host.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        host.BeginOutputReadLine();
+        host.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            var ct = TestContext.Current.CancellationToken;
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (!await HealthyAsync(client))
+            {
+                Assert.False(host.HasExited || DateTime.UtcNow > deadline, $"tjenesten startet ikke:\n{log}");
+                await Task.Delay(250, ct);
+            }
+
+            var started = await client.PostAsync(new Uri("/api/reports/jobs?quarter=2025-Q1", UriKind.Relative), null, ct);
+            Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
+            System.Text.Json.JsonElement work;
+            do
+            {
+                await Task.Delay(200, ct);
+                work = await client.GetFromJsonAsync<System.Text.Json.JsonElement>(started.Headers.Location!, ct);
+                Assert.True(DateTime.UtcNow < deadline.AddMinutes(1), work.ToString());
+            }
+            while (!work.GetProperty("finished").GetBoolean());
+
+            Assert.Equal("failed", work.GetProperty("state").GetString());
+            Assert.Equal("Disken databasen ligger på er full. Ingenting er lagret. Gi beskjed til den som drifter tjenesten.", work.GetProperty("message").GetString());
+        }
+        finally
+        {
+            host.Kill(entireProcessTree: true);
+            await host.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    private static async Task<bool> HealthyAsync(HttpClient client)
+    {
+        try
+        {
+            return (await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken)).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The whole of stderr is one line (no log lines, no trace before it); returns it without the «Feil: » for outputs.</summary>

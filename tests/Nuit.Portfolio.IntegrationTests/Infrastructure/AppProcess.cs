@@ -2,7 +2,11 @@ using System.Diagnostics;
 
 namespace Nuit.Portfolio.IntegrationTests.Infrastructure;
 
-public sealed record CliResult(int ExitCode, string Stdout, string Stderr);
+public sealed record CliResult(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>The process's peak resident memory (VmHWM) in KB, as last read before it exited.</summary>
+    public long PeakKiloBytes { get; init; }
+}
 
 /// <summary>Runs the real `nuit` executable (built beside the tests) as its own process.</summary>
 public static class AppProcess
@@ -37,7 +41,29 @@ public static class AppProcess
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await stdout, await stderr);
+        // VmHWM only grows, so the last reading (at most 20 ms before the exit) is the peak up to then.
+        var exited = process.WaitForExitAsync(timeout.Token);
+        long peak = 0;
+        while (!exited.IsCompleted)
+        {
+            peak = Math.Max(peak, PeakKiloBytes(process.Id));
+            await Task.WhenAny(exited, Task.Delay(20, timeout.Token));
+        }
+        await exited;
+        return new CliResult(process.ExitCode, await stdout, await stderr) { PeakKiloBytes = peak };
+    }
+
+    /// <summary>A running process's peak resident memory in KB (/proc/PID/status, VmHWM); 0 once it has gone.</summary>
+    public static long PeakKiloBytes(int processId)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{processId}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 }

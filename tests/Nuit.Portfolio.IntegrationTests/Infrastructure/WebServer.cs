@@ -31,6 +31,9 @@ public sealed class WebServer : IAsyncDisposable
     public TestFolder Folder { get; }
     public string Log { get { lock (_log) return _log.ToString(); } }
 
+    /// <summary>The service process's peak resident memory so far, in KB (VmHWM).</summary>
+    public long PeakKiloBytes => AppProcess.PeakKiloBytes(_process.Id);
+
     /// <param name="folder">A folder (and database) to start on, e.g. one a killed server left; by default a new one.</param>
     /// <param name="settings">More command-line settings, e.g. <c>--Work:StepDelayMilliseconds 300</c>.</param>
     public static async Task<WebServer> StartAsync(TestFolder? folder = null, params string[] settings)

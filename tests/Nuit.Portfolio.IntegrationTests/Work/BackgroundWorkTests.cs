@@ -263,6 +263,83 @@ public sealed class BackgroundWorkTests : IDisposable
     }
 
     [Fact]
+    public async Task Running_work_whose_lease_has_passed_is_claimed_and_finished_once_and_a_live_lease_is_not_taken()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath) { Settings = { ["Reports:Enabled"] = "false" } };
+        var now = DateTimeOffset.UtcNow;
+        // Both started a minute ago in another process; only the first one's process stopped renewing its lease.
+        var expired = RunningReport(now - TimeSpan.FromMinutes(1), now - TimeSpan.FromSeconds(1));
+        var live = RunningReport(now - TimeSpan.FromMinutes(1), now + TimeSpan.FromMinutes(1));
+        await app.WithDbAsync(db => { db.BackgroundWork.AddRange(expired, live); return db.SaveChangesAsync(Ct); });
+
+        var held = await app.SendAsync(new RunWork(live.Id));
+        Assert.Equal(("running", 1, false), (held!.State, held.Attempts, held.Finished));
+
+        // Two workers try at once (a retry and a sweep, or two instances): one claims it, the other finds it taken or done.
+        var both = await Task.WhenAll(app.SendAsync(new RunWork(expired.Id)), app.SendAsync(new RunWork(expired.Id)));
+
+        Assert.Contains(both, s => s!.State == "succeeded");
+        Assert.Equal(new { State = WorkState.Succeeded, Attempts = 2 }, await app.WithDbAsync(db => db.BackgroundWork.Where(w => w.Id == expired.Id).Select(w => new { w.State, w.Attempts }).SingleAsync(Ct)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<Report>().CountAsync(r => r.RequestId == expired.Id, Ct)));
+        Assert.Equal(new { State = WorkState.Running, Attempts = 1 }, await app.WithDbAsync(db => db.BackgroundWork.Where(w => w.Id == live.Id).Select(w => new { w.State, w.Attempts }).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task The_sweep_picks_up_work_whose_process_was_killed_within_seconds_not_after_half_an_hour()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath) { Settings = { ["Reports:Enabled"] = "false" } };
+        var now = DateTimeOffset.UtcNow;
+        var killed = RunningReport(now - TimeSpan.FromSeconds(40), now - TimeSpan.FromSeconds(10));
+        var alive = RunningReport(now - TimeSpan.FromSeconds(40), now + TimeSpan.FromMinutes(1));
+        await app.WithDbAsync(db => { db.BackgroundWork.AddRange(killed, alive); return db.SaveChangesAsync(Ct); });
+
+        // The running host's own sweep (every 15 s, Work:StaleAfter still 30 min) finds the passed lease and runs the work.
+        var started = DateTime.UtcNow;
+        var done = await WaitAsync(app, killed.Id);
+
+        Assert.Equal(("succeeded", 2), (done.State, done.Attempts));
+        Assert.InRange(DateTime.UtcNow - started, TimeSpan.Zero, TimeSpan.FromSeconds(60));
+        Assert.Equal(new { State = WorkState.Running, Attempts = 1 }, await app.WithDbAsync(db => db.BackgroundWork.Where(w => w.Id == alive.Id).Select(w => new { w.State, w.Attempts }).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Running_work_renews_its_lease_and_no_second_job_takes_it_meanwhile()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath)
+        {
+            Settings = { ["Reports:Enabled"] = "false", ["Work:Lease"] = "00:00:01.200", ["Work:StepDelayMilliseconds"] = "400" },
+        };
+        var work = await app.SendAsync(new QueueReport("2025-Q1", Publish: false), actingAs: "kari");
+
+        // Poll the row: its lease must move on while the report runs well past the first lease (1.2 s).
+        var leases = new HashSet<DateTimeOffset>();
+        WorkStatus now;
+        do
+        {
+            await Task.Delay(100, Ct);
+            var row = await app.WithDbAsync(db => db.BackgroundWork.AsNoTracking().Where(w => w.Id == work.Id).Select(w => new { w.State, w.LeaseUntil }).SingleAsync(Ct));
+            if (row is { State: WorkState.Running, LeaseUntil: { } until })
+            {
+                leases.Add(until);
+                // A second job for the same work while the first runs claims nothing.
+                var second = await app.SendAsync(new RunWork(work.Id));
+                Assert.Equal(1, second!.Attempts);
+            }
+            now = await app.SendAsync(new GetWork(work.Id));
+        }
+        while (!now.Finished);
+
+        Assert.Equal(("succeeded", 1), (now.State, now.Attempts));
+        Assert.True(leases.Count >= 2, $"leien ble ikke fornyet: {string.Join(", ", leases.Select(l => l.ToString("O")))}");
+    }
+
+    private static BackgroundWork RunningReport(DateTimeOffset started, DateTimeOffset leaseUntil) => new()
+    {
+        Id = Guid.NewGuid(), Kind = WorkKind.Report, State = WorkState.Running, Title = "Lager kvartalsrapporten", RequestedBy = "kari",
+        Input = """{"quarter":"2025-Q1","publish":false}""", Attempts = 1, CreatedAt = started, StartedAt = started, LeaseUntil = leaseUntil,
+    };
+
+    [Fact]
     public async Task Two_services_in_one_process_each_run_their_own_work()
     {
         // Each host has its own job storage and activator (ReportScheduling), not Hangfire's process-wide ones, so
@@ -462,7 +539,7 @@ public sealed class BackgroundWorkTests : IDisposable
     }
 
     /// <summary>Minutes of a meeting not in the seed data (4/2025) with the given number of cases.</summary>
-    private static string Minutes(int cases)
+    internal static string Minutes(int cases)
     {
         var text = new StringBuilder("Referat fra møte i NUIT\nMøte 4/2025\n\nDato 11. september 2025\n\nSak Tittel på sak Sakstype\n\n");
         for (var i = 1; i <= cases; i++) text.Append($"{40 + i}/25 Oppfølging av tiltak nummer {i} Orientering\n");

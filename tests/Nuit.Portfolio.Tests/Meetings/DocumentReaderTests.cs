@@ -106,7 +106,16 @@ public class DocumentReaderTests
     public void Too_large_file_is_refused_before_reading()
     {
         var ex = Assert.Throws<InputException>(() => DocumentReader.ReadText(new byte[2048], "stor.pdf", maxBytes: 1024));
-        Assert.Equal("stor.pdf: Filen er for stor (2 kB). Største tillatte størrelse er 1 kB.", ex.Message);
+        Assert.Equal("stor.pdf: Filen er for stor (2 kB). Største tillatte størrelse er 1 kB. Ingenting er lagret; gjør filen mindre eller del den opp, og prøv igjen.", ex.Message);
+    }
+
+    [Fact]
+    public void A_file_just_over_the_limit_is_told_in_bytes_not_as_50_MB_over_50_MB()
+    {
+        // 52,428,832 bytes reads «50 MB», as does the limit: the message gives both in bytes instead.
+        var ex = Assert.Throws<InputException>(() => DocumentReader.ReadText(new byte[52_428_832], "referat.pdf"));
+        Assert.Equal("referat.pdf: Filen er for stor (52\u00a0428\u00a0832 byte). Største tillatte størrelse er 52\u00a0428\u00a0800 byte (50 MB). "
+            + "Ingenting er lagret; gjør filen mindre eller del den opp, og prøv igjen.", ex.Message);
     }
 
     [Fact]

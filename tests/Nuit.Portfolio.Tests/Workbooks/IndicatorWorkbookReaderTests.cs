@@ -118,7 +118,7 @@ public sealed class IndicatorWorkbookReaderTests
         var big = new byte[WorkbookFileGuard.MaxFileBytes + 1];
         big[0] = (byte)'P';
         big[1] = (byte)'K';
-        Assert.Contains("grensen er 20 MB", Fails(big).Message, StringComparison.Ordinal);
+        Assert.Contains("Største tillatte størrelse er 20\u00a0971\u00a0520 byte (20 MB).", Fails(big).Message, StringComparison.Ordinal);
 
         // 60 MB of zeros packs to about 60 KB: a thousand to one.
         var bomb = AddEntry(SampleWorkbook.Write(), "xl/media/zeros.bin", new byte[60 * 1024 * 1024]);

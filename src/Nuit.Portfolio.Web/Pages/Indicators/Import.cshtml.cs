@@ -35,7 +35,7 @@ public sealed class IndicatorImportModel(ISender sender, PendingUploads uploads)
         if (workbook is null || workbook.Length == 0)
             return Refuse("Velg en arbeidsbok (.xlsx) eksportert fra indikatorsiden.");
         if (workbook.Length > WorkbookFileGuard.MaxFileBytes)
-            return Refuse($"Filen er større enn {WorkbookFileGuard.MaxFileBytes / 1024 / 1024} MB.");
+            return Refuse(FileSizes.TooLarge(workbook.Length, WorkbookFileGuard.MaxFileBytes));
         using var buffer = new MemoryStream();
         await workbook.CopyToAsync(buffer, ct);
         var content = buffer.ToArray();

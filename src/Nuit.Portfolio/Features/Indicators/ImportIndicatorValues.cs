@@ -30,6 +30,8 @@ public sealed class ImportIndicatorValuesValidator : AbstractValidator<ImportInd
 public sealed class ImportIndicatorValuesHandler(PortfolioDbContext db, AuditTrail audit)
     : ICommandHandler<ImportIndicatorValues, IndicatorImportReport>
 {
+    private static readonly System.Globalization.CultureInfo NbNo = System.Globalization.CultureInfo.GetCultureInfo("nb-NO");
+
     public async ValueTask<IndicatorImportReport> Handle(ImportIndicatorValues command, CancellationToken cancellationToken)
     {
         var fileName = Path.GetFileName(command.FileName);
@@ -38,7 +40,12 @@ public sealed class ImportIndicatorValuesHandler(PortfolioDbContext db, AuditTra
         // codes is answered with its first unknown cell instead of one SQL parameter per code.
         var known = (await db.Indicators.Select(i => i.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         if (content.Rows.FirstOrDefault(r => !known.Contains(r.Code)) is { } unknown)
-            throw new InputException(fileName, content.Cell(unknown.Row, CodeHeader), $"ukjent indikator «{unknown.Code}».");
+        {
+            var others = content.Rows.Select(r => r.Code).Where(c => !known.Contains(c)).Distinct(StringComparer.Ordinal).Count() - 1;
+            throw new InputException(fileName, content.Cell(unknown.Row, CodeHeader), $"ukjent indikator «{unknown.Code}»"
+                + (others > 0 ? string.Create(NbNo, $" (og {others:N0} andre ukjente koder)") : "")
+                + ". Ingenting er lagret; bruk kodene fra en eksportert indikatorarbeidsbok.");
+        }
         var indicators = await IndicatorEdits.LoadForEditAsync(db, [.. content.Rows.Select(r => r.Code).Distinct()], cancellationToken);
         audit.FromFile(fileName);
 

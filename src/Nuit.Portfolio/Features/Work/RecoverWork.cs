@@ -16,19 +16,26 @@ namespace Nuit.Portfolio.Features.Work;
 /// </summary>
 public sealed record RecoverWork(TimeSpan RunningFor, TimeSpan QueuedFor) : ICommand<IReadOnlyList<Guid>>, IOwnsTransaction;
 
-public sealed class RecoverWorkHandler(PortfolioDbContext db, TimeProvider clock) : ICommandHandler<RecoverWork, IReadOnlyList<Guid>>
+public sealed class RecoverWorkHandler(PortfolioDbContext db, WorkBoard board, TimeProvider clock) : ICommandHandler<RecoverWork, IReadOnlyList<Guid>>
 {
     public async ValueTask<IReadOnlyList<Guid>> Handle(RecoverWork request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var runningBefore = now - request.RunningFor;
         var queuedBefore = now - request.QueuedFor;
-        var taken = await db.BackgroundWork
-            .Where(w => (w.State == WorkState.Running && w.StartedAt <= runningBefore) || (w.State == WorkState.Queued && w.CreatedAt <= queuedBefore))
-            .OrderBy(w => w.CreatedAt).Select(w => new { w.Id, w.State }).ToListAsync(cancellationToken);
+        // Zero: every running row is an orphan (the embedded scheduler at start), whatever its lease still says.
+        var all = request.RunningFor <= TimeSpan.Zero;
+        // Running work is silent when its lease has passed (its process was killed: seconds, not half an hour), or,
+        // for a row from before the lease, when it started longer ago than RunningFor.
+        var taken = (await db.BackgroundWork
+            .Where(w => (w.State == WorkState.Running && (all || w.LeaseUntil < now || (w.LeaseUntil == null && w.StartedAt <= runningBefore)))
+                || (w.State == WorkState.Queued && w.CreatedAt <= queuedBefore))
+            .OrderBy(w => w.CreatedAt).Select(w => new { w.Id, w.State }).ToListAsync(cancellationToken))
+            .Where(w => !board.IsRunningHere(w.Id)).ToList();
         var silent = taken.Where(w => w.State == WorkState.Running).Select(w => w.Id).ToList();
         if (silent.Count > 0)
-            await db.BackgroundWork.Where(w => silent.Contains(w.Id) && w.State == WorkState.Running)
+            await db.BackgroundWork.Where(w => silent.Contains(w.Id) && w.State == WorkState.Running
+                    && (all || w.LeaseUntil < now || (w.LeaseUntil == null && w.StartedAt <= runningBefore)))
                 .ExecuteUpdateAsync(s => s.SetProperty(w => w.State, WorkState.Queued), cancellationToken);
         return [.. taken.Select(w => w.Id)];
     }

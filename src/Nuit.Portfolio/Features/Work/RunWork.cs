@@ -23,23 +23,28 @@ namespace Nuit.Portfolio.Features.Work;
 public sealed record RunWork(Guid Id) : ICommand<WorkStatus?>, IOwnsTransaction;
 
 public sealed class RunWorkHandler(
-    PortfolioDbContext db, ISender sender, CurrentUser user, WorkProgress progress, WorkBoard board, TimeProvider clock,
-    IOptions<WorkOptions> options, ILogger<RunWorkHandler> log) : ICommandHandler<RunWork, WorkStatus?>
+    PortfolioDbContext db, ISender sender, CurrentUser user, WorkProgress progress, WorkBoard board, WorkHeartbeat heartbeat,
+    TimeProvider clock, IOptions<WorkOptions> options, ILogger<RunWorkHandler> log) : ICommandHandler<RunWork, WorkStatus?>
 {
     public async ValueTask<WorkStatus?> Handle(RunWork request, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var now = clock.GetUtcNow();
         var staleBefore = now - o.StaleAfter;
+        var leaseUntil = now + o.Lease;
         // -1: no attempt of this work died in this process (attempts count from 1).
         var died = board.DiedAttempt(request.Id) ?? -1;
-        var claimed = await db.BackgroundWork
+        // Running work is free when its lease has passed (its process was killed or cut off), when its attempt died
+        // here, or (a row from before the lease) when it has been silent for Work:StaleAfter. An attempt running in
+        // this process is never taken, even if a SQLite write lock held back its heartbeat.
+        var claimed = board.IsRunningHere(request.Id) ? 0 : await db.BackgroundWork
             .Where(w => w.Id == request.Id && (w.State == WorkState.Queued
-                || (w.State == WorkState.Running && (w.StartedAt < staleBefore || w.Attempts == died))))
+                || (w.State == WorkState.Running && (w.LeaseUntil < now || (w.LeaseUntil == null && w.StartedAt < staleBefore) || w.Attempts == died))))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(w => w.State, WorkState.Running)
                 .SetProperty(w => w.Attempts, w => w.Attempts + 1)
-                .SetProperty(w => w.StartedAt, now), cancellationToken);
+                .SetProperty(w => w.StartedAt, now)
+                .SetProperty(w => w.LeaseUntil, leaseUntil), cancellationToken);
         var work = await db.BackgroundWork.FirstOrDefaultAsync(w => w.Id == request.Id, cancellationToken);
         if (work is null)
         {
@@ -51,6 +56,10 @@ public sealed class RunWorkHandler(
 
         if (work.Attempts > o.MaxAttempts)
             return await FinishAsync(work, WorkState.Failed, $"Arbeidet ble avbrutt {work.Attempts - 1} ganger før det ble ferdig, og startes ikke igjen. Prøv på nytt.", cancellationToken);
+
+        // While it runs, the lease is renewed every few seconds from a scope of its own; a killed process stops that.
+        board.RunningHere(work.Id, true);
+        await using var beat = heartbeat.Start(work.Id, work.Attempts);
 
         // The work is done on behalf of the person who queued it, through the job channel.
         user.Set(work.RequestedBy, Channels.Job);
@@ -78,7 +87,7 @@ public sealed class RunWorkHandler(
             {
                 work = await ReloadAsync(request.Id, cancellationToken);
                 if (work.Attempts >= o.MaxAttempts)
-                    return await FinishAsync(work, WorkState.Failed, "Noe gikk galt, også etter nye forsøk. Feilen er logget.", cancellationToken);
+                    return await FinishAsync(work, WorkState.Failed, LastReason(ex), cancellationToken);
                 // Back in the queue; the job runner tries again after a pause.
                 work.State = WorkState.Queued;
                 work.Message = $"Forsøk {work.Attempts} feilet; prøver igjen.";
@@ -97,6 +106,7 @@ public sealed class RunWorkHandler(
         finally
         {
             progress.Listener = null;
+            board.RunningHere(request.Id, false);
         }
     }
 
@@ -142,6 +152,13 @@ public sealed class RunWorkHandler(
         db.ChangeTracker.Clear();
         return await db.BackgroundWork.SingleAsync(w => w.Id == id, ct);
     }
+
+    /// <summary>
+    /// Why the last attempt failed, as the CLI says it (a full disk, a database that does not answer, Common/Outcomes);
+    /// only a fault nobody foresaw gets the general line, its trace being in the log.
+    /// </summary>
+    internal static string LastReason(Exception ex) =>
+        Outcomes.Of(ex) is { Kind: not OutcomeKind.Unexpected } outcome ? outcome.Message : "Noe gikk galt, også etter nye forsøk. Feilen er logget.";
 
     internal static string ImportUrl(BackgroundWork work) =>
         work.Kind == WorkKind.Import ? $"/import?resultat={work.Id}" : $"/import?forhandsvisning={work.Id}";

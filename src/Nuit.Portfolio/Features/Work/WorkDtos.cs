@@ -37,7 +37,17 @@ public sealed class WorkOptions
     public int MaxAttempts { get; set; } = 3;
 
     /// <summary>Running work whose worker has been silent this long is taken over by another worker (PostgreSQL, several instances).</summary>
+    /// <remarks>Only for rows without a lease (from before it); a row with one is free as soon as its lease has passed.</remarks>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long a claim holds running work without a heartbeat. The running attempt renews it every <see cref="Heartbeat"/>,
+    /// so only a killed process (or one cut off from the database for this long) loses it.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the running attempt renews its lease: a few times within <see cref="Lease"/>, so one missed beat costs nothing.</summary>
+    public TimeSpan Heartbeat => Lease / 6;
 
     /// <summary>How long a page waits for work it started before it shows the progress page instead of the result.</summary>
     public TimeSpan PageWait { get; set; } = TimeSpan.FromSeconds(2);
@@ -57,7 +67,7 @@ internal static class WorkProjections
     {
         Id = w.Id, Kind = w.Kind, State = w.State, Title = w.Title, Input = w.Input, FileName = w.FileName,
         RequestedBy = w.RequestedBy, Attempts = w.Attempts, Result = w.Result, ResultUrl = w.ResultUrl, Message = w.Message,
-        CreatedAt = w.CreatedAt, StartedAt = w.StartedAt, FinishedAt = w.FinishedAt,
+        CreatedAt = w.CreatedAt, StartedAt = w.StartedAt, LeaseUntil = w.LeaseUntil, FinishedAt = w.FinishedAt,
     });
 
     /// <summary>Stores new work and then queues it: after the row is committed, so a worker that starts at once finds it.</summary>

@@ -22,7 +22,7 @@ public static class WorkbookFileGuard
         if (extension is ".xlsm" or ".xltm" or ".xlsb" or ".xls")
             throw new InputException(fileName, null, $"filtypen {extension} leses ikke (makroer eller gammelt format). Lagre arbeidsboken som .xlsx.");
         if (bytes.Length > MaxFileBytes)
-            throw new InputException(fileName, null, $"filen er {bytes.Length / 1024 / 1024} MB; grensen er {MaxFileBytes / 1024 / 1024} MB.");
+            throw new InputException(fileName, null, FileSizes.TooLarge(bytes.Length, MaxFileBytes));
         if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K')
             throw new InputException(fileName, null, "filen er ikke en Excel-arbeidsbok (.xlsx).");
 

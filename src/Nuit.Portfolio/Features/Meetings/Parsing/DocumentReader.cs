@@ -1,4 +1,3 @@
-using System.Globalization;
 using Nuit.Portfolio.Common;
 
 namespace Nuit.Portfolio.Features.Meetings.Parsing;
@@ -27,8 +26,7 @@ public static class DocumentReader
         if (content.Length == 0)
             throw new InputException(fileName, null, "Filen er tom.");
         if (content.Length > maxBytes)
-            throw new InputException(fileName, null,
-                $"Filen er for stor ({FormatSize(content.Length)}). Største tillatte størrelse er {FormatSize(maxBytes)}.");
+            throw new InputException(fileName, null, FileSizes.TooLarge(content.Length, maxBytes));
 
         if (PdfTextReader.IsPdf(content)) return (PdfTextReader.Read(content, fileName, pageRead), PdfType);
         if (DocxTextReader.IsDocx(content)) return (DocxTextReader.Read(content, fileName), WordType);
@@ -36,11 +34,4 @@ public static class DocumentReader
             throw new InputException(fileName, null, "Det gamle Word-formatet (.doc) leses ikke. Ingenting er lagret. Lagre dokumentet som .docx eller PDF, og prøv igjen.");
         return (TextDecoder.Decode(content, fileName), TextType);
     }
-
-    private static string FormatSize(long bytes) => bytes switch
-    {
-        >= 1024 * 1024 => string.Create(CultureInfo.GetCultureInfo("nb-NO"), $"{bytes / (1024.0 * 1024.0):0.#} MB"),
-        >= 1024 => string.Create(CultureInfo.GetCultureInfo("nb-NO"), $"{bytes / 1024.0:0.#} kB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} byte"),
-    };
 }
