@@ -15,8 +15,8 @@ internal static class ReportStyles
         h1 { font-size: 1.6em; margin-bottom: .2em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: .2em; margin-top: 1.6em; }
         .meta { color: #444; }
         table { border-collapse: collapse; width: 100%; margin: .6em 0; }
-        th, td { border: 1px solid #bbb; padding: .25em .45em; text-align: left; vertical-align: top; overflow-wrap: anywhere; hyphens: auto; }
-        th { background: #eef3f8; overflow-wrap: normal; hyphens: manual; } td.num { text-align: right; white-space: nowrap; }
+        th, td { border: 1px solid #bbb; padding: .25em .45em; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+        th { background: #eef3f8; overflow-wrap: normal; } td.num { text-align: right; white-space: nowrap; }
         td ul { margin: 0; padding-left: 1.1em; }
         /* The widest table: fixed columns so a long comment or milestone list wraps inside its column instead of
            pushing "Milepæler" off the right edge (issue 19: 1,426 px wide at 1,366). */
