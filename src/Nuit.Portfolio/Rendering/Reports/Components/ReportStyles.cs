@@ -20,10 +20,10 @@ internal static class ReportStyles
         td ul { margin: 0; padding-left: 1.1em; }
         /* The widest table: fixed columns so a long comment or milestone list wraps inside its column instead of
            pushing "Milepæler" off the right edge (issue 19: 1,426 px wide at 1,366). */
-        table.items { table-layout: fixed; }
-        .c-code { width: 7%; } .c-name { width: 14%; } .c-kind { width: 7%; } .c-rag { width: 9%; } .c-change { width: 8%; }
-        .c-text { width: 17%; } .c-by { width: 10%; } .c-milestones { width: 19%; }
-        .rag { display: inline-block; padding: .05em .5em; border-radius: .6em; border: 1px solid #333; }
+        table.items { table-layout: fixed; font-size: .9em; }
+        .c-code { width: 9%; } .c-name { width: 14%; } .c-kind { width: 7%; } .c-rag { width: 10%; } .c-change { width: 8%; }
+        .c-text { width: 15%; } .c-by { width: 10%; } .c-milestones { width: 17%; }
+        .rag { display: inline-block; padding: .05em .5em; border-radius: .6em; border: 1px solid #333; overflow-wrap: normal; }
         .rag-green { background: {{ChartPalette.Hex(RagStatus.Green)}}; color: #fff; }
         .rag-amber { background: {{ChartPalette.Hex(RagStatus.Amber)}}; color: #000; }
         .rag-red { background: {{ChartPalette.Hex(RagStatus.Red)}}; color: #fff; }
@@ -36,7 +36,6 @@ internal static class ReportStyles
         @media screen and (max-width: 48em) {
           body { margin: 1em auto; padding: 0 .5em; }
           table { display: block; overflow-x: auto; }
-          table.items { min-width: 0; }
         }
         @page { size: A4; margin: 14mm 12mm; }
         @media print {
@@ -45,8 +44,7 @@ internal static class ReportStyles
           /* Each goal starts a page; its table's header repeats on every page it runs over and no row is split. */
           #tiltak .goal { break-before: page; } #tiltak .goal:first-of-type { break-before: auto; }
           thead { display: table-header-group; }
-          tr, .group, .decision-goal h3, h2, h3, h4 { break-inside: avoid; break-after: avoid; }
-          tr { break-after: auto; }
+          tr, .group, h2, h3, h4 { break-inside: avoid; } h2, h3, h4 { break-after: avoid; }
           .rag, th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
         }
         """;
