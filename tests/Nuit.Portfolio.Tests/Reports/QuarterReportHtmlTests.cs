@@ -101,6 +101,31 @@ public sealed class QuarterReportHtmlTests
     }
 
     [Fact]
+    public void Items_stand_in_one_table_per_goal_goal_first_each_starting_a_printed_page()
+    {
+        var doc = Parse();
+        var goals = doc.QuerySelectorAll("#tiltak .goal")
+            .Select(g => $"{g.GetAttribute("data-goal")}|{g.QuerySelector("h3")!.TextContent}|{string.Join(",", g.QuerySelectorAll("tr[data-item]").Select(r => r.GetAttribute("data-item")))}");
+        Assert.Equal(["M1|M1 Aktiv medvirkning i egen og næres helse|M1,SFM", "M2|M2 Enklere arbeidshverdag|PLL"], goals);
+        var style = doc.QuerySelector("style")!.TextContent;
+        Assert.Contains("#tiltak .goal { break-before: page; }", style, StringComparison.Ordinal);
+        Assert.Contains("thead { display: table-header-group; }", style, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rendering_the_same_report_twice_gives_the_same_bytes()
+    {
+        var report = SampleReport.Build();
+        var charts = QuarterReportFiles.Charts(report);
+        Assert.Equal(QuarterReportHtml.Build(report, charts, "Utkast"), QuarterReportHtml.Build(report, charts, "Utkast"));
+        // Razor's renderer adds no markers or comments to the file; æøå stay readable in its source.
+        var html = QuarterReportHtml.Build(report, charts, "Utkast");
+        Assert.DoesNotContain("<!--", html, StringComparison.Ordinal);
+        Assert.Contains("Tiltak, mål og delmål", html, StringComparison.Ordinal);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_report_prints_with_a_page_per_section()
     {
         var style = Parse().QuerySelector("style")!.TextContent;
