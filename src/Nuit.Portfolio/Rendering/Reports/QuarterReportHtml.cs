@@ -28,7 +28,7 @@ public static class QuarterReportHtml
         // renders synchronously, so waiting here cannot deadlock.
         BuildAsync(report, charts, edition).GetAwaiter().GetResult();
 
-    public static async Task<string> BuildAsync(QuarterReport report, IReadOnlyList<ChartImage> charts, string edition)
+    private static async Task<string> BuildAsync(QuarterReport report, IReadOnlyList<ChartImage> charts, string edition)
     {
         await using var renderer = new HtmlRenderer(Services, NullLoggerFactory.Instance);
         var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
