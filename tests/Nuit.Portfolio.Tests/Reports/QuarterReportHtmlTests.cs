@@ -66,6 +66,12 @@ public sealed class QuarterReportHtmlTests
         var badges = sfm.QuerySelectorAll(".rag").Select(b => (b.ClassName, b.TextContent)).ToList();
         Assert.Equal([("rag rag-amber", "Gul"), ("rag rag-green", "Grønn")], badges);
         Assert.Contains("Verre", sfm.TextContent, StringComparison.Ordinal);
+
+        // The summary row of initiatives not placed under a goal has no status of its own: no empty chip.
+        var report = SampleReport.Build();
+        var unplaced = Parse(report with { Goals = [.. report.Goals, new GoalSummary("", "Ikke plassert under et mål", "", new RagCounts(0, 0, 0, 1), new RagCounts(0, 0, 0, 1), [])] });
+        Assert.Empty(unplaced.QuerySelectorAll("tr[data-goal=''] .rag"));
+        Assert.All(unplaced.QuerySelectorAll(".rag"), r => Assert.NotEmpty(r.TextContent));
     }
 
     [Fact]
