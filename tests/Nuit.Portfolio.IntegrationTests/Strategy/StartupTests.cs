@@ -108,6 +108,8 @@ public sealed class StartupTests : IDisposable
         // nb-NO number format on screen: 109,5 not 109.5.
         var roadmap = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync(new Uri("/roadmap", UriKind.Relative), TestContext.Current.CancellationToken));
         Assert.Contains("siste verdi 109,5 millioner (2023)", roadmap, StringComparison.Ordinal);
+        // Each initiative shows its status with the report's chip component (rendered into the page, same markup).
+        Assert.Matches("<a href=\"/initiatives/SFM\"><span class=\"code\">SFM</span> [^<]+</a>\\s*<span class=\"rag rag-grey\">Grå \\(ikke rapportert\\)</span>", roadmap);
     }
 
     [Fact]

@@ -66,6 +66,12 @@ public sealed class QuarterReportHtmlTests
         var badges = sfm.QuerySelectorAll(".rag").Select(b => (b.ClassName, b.TextContent)).ToList();
         Assert.Equal([("rag rag-amber", "Gul"), ("rag rag-green", "Grønn")], badges);
         Assert.Contains("Verre", sfm.TextContent, StringComparison.Ordinal);
+
+        // The summary row of initiatives not placed under a goal has no status of its own: no empty chip.
+        var report = SampleReport.Build();
+        var unplaced = Parse(report with { Goals = [.. report.Goals, new GoalSummary("", "Ikke plassert under et mål", "", new RagCounts(0, 0, 0, 1), new RagCounts(0, 0, 0, 1), [])] });
+        Assert.Empty(unplaced.QuerySelectorAll("tr[data-goal=''] .rag"));
+        Assert.All(unplaced.QuerySelectorAll(".rag"), r => Assert.NotEmpty(r.TextContent));
     }
 
     [Fact]
@@ -98,6 +104,31 @@ public sealed class QuarterReportHtmlTests
         var big = report with { Indicators = [report.Indicators[0] with { Latest = new PeriodPoint("2023", 1234567.5m) }] };
         var text = Parse(big).QuerySelector("tr[data-indicator='DIGITAL-KONTAKT']")!.TextContent;
         Assert.Contains("1\u00A0234\u00A0567,5 %", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Items_stand_in_one_table_per_goal_goal_first_each_starting_a_printed_page()
+    {
+        var doc = Parse();
+        var goals = doc.QuerySelectorAll("#tiltak .goal")
+            .Select(g => $"{g.GetAttribute("data-goal")}|{g.QuerySelector("h3")!.TextContent}|{string.Join(",", g.QuerySelectorAll("tr[data-item]").Select(r => r.GetAttribute("data-item")))}");
+        Assert.Equal(["M1|M1 Aktiv medvirkning i egen og næres helse|M1,SFM", "M2|M2 Enklere arbeidshverdag|PLL"], goals);
+        var style = doc.QuerySelector("style")!.TextContent;
+        Assert.Contains("#tiltak .goal { break-before: page; }", style, StringComparison.Ordinal);
+        Assert.Contains("thead { display: table-header-group; }", style, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rendering_the_same_report_twice_gives_the_same_bytes()
+    {
+        var report = SampleReport.Build();
+        var charts = QuarterReportFiles.Charts(report);
+        Assert.Equal(QuarterReportHtml.Build(report, charts, "Utkast"), QuarterReportHtml.Build(report, charts, "Utkast"));
+        // Razor's renderer adds no markers or comments to the file; æøå stay readable in its source.
+        var html = QuarterReportHtml.Build(report, charts, "Utkast");
+        Assert.DoesNotContain("<!--", html, StringComparison.Ordinal);
+        Assert.Contains("Tiltak, mål og delmål", html, StringComparison.Ordinal);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
     }
 
     [Fact]
