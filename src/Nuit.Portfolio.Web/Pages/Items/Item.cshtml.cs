@@ -103,16 +103,7 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
     /// <summary>Confirm or reject one case's link; the version seen guards against overwriting someone else's decision.</summary>
     public async Task<IActionResult> OnPostDecideAsync(string kind, string code, string caseKey, string decision, Guid version, CancellationToken ct)
     {
-        var what = decision == "reject" ? LinkDecision.Reject : LinkDecision.Confirm;
-        try
-        {
-            await sender.Send(new DecideLink(caseKey, code, what, ExpectedVersion: version), ct);
-            TempData["Melding"] = $"{caseKey} er {(what == LinkDecision.Reject ? "avvist" : "bekreftet")} for {code.ToUpperInvariant()}.";
-        }
-        catch (Exception ex) when (FormErrors.Message(ex) is { } reason)
-        {
-            TempData["Melding"] = $"{caseKey} og {code.ToUpperInvariant()}: {reason}";
-        }
+        TempData["Melding"] = await ItemForms.DecideAsync(sender, caseKey, code, decision, version, ct);
         return Redirect($"/{kind}/{code}#saker");
     }
 

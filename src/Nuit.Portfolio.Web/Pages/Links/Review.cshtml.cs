@@ -29,17 +29,7 @@ public sealed class ReviewModel(ISender sender) : PageModel
 
     public async Task<IActionResult> OnPostAsync(string caseKey, string linkItem, string decision, Guid version, int at, CancellationToken ct)
     {
-        var item = linkItem;
-        var what = decision == "reject" ? LinkDecision.Reject : LinkDecision.Confirm;
-        try
-        {
-            await sender.Send(new DecideLink(caseKey, item, what, ExpectedVersion: version), ct);
-            TempData["Melding"] = $"{caseKey} er {(what == LinkDecision.Reject ? "avvist" : "bekreftet")} for {item}.";
-        }
-        catch (Exception ex) when (FormErrors.Message(ex) is { } reason)
-        {
-            TempData["Melding"] = $"{caseKey} og {item}: {reason} Ingenting er lagret; se på forslaget på nytt.";
-        }
+        TempData["Melding"] = await Items.ItemForms.DecideAsync(sender, caseKey, linkItem, decision, version, ct);
         var query = Item is null ? $"?at={at}" : $"?item={Uri.EscapeDataString(Item)}&at={at}";
         // No #fragment: a target in the address wins over autofocus, and the focus must land on the next suggestion.
         return LocalRedirect($"/links/review{query}");
