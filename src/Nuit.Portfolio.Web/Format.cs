@@ -39,6 +39,20 @@ public static class Format
 
     public static string LinkState(Domain.LinkState state) => Features.Linking.LinkStates.ToDisplayString(state);
 
+    /// <summary>A link's state said to a reader: a suggestion is the matcher's guess and waits for a person (issue 19).</summary>
+    public static string LinkVerdict(Domain.LinkState state) =>
+        state == Domain.LinkState.Suggested ? "Forslag – venter på vurdering" : LinkState(state);
+
+    /// <summary>
+    /// Splits evidence around the first occurrence of the matched phrase, so a page can mark it; the whole text comes
+    /// first when the phrase is unknown or stands inflected («SFM-en» is still found, «forskrivningsmodulen» is not).
+    /// </summary>
+    public static (string Before, string Hit, string After) Around(string text, string? phrase)
+    {
+        var at = string.IsNullOrEmpty(phrase) ? -1 : NbNo.CompareInfo.IndexOf(text, phrase, System.Globalization.CompareOptions.IgnoreCase);
+        return at < 0 ? (text, "", "") : (text[..at], text.Substring(at, phrase!.Length), text[(at + phrase.Length)..]);
+    }
+
     /// <summary>A follow-up's state as the API writes it ("suggested", "confirmed", "rejected"): the same words as a link's.</summary>
     public static string LinkState(string state) =>
         Enum.TryParse<Domain.LinkState>(state, ignoreCase: true, out var parsed) ? LinkState(parsed) : state;

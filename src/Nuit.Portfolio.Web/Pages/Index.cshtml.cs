@@ -11,10 +11,16 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
     public CoverageGapView Gaps { get; private set; } = null!;
 
+    /// <summary>Open action points, overdue first, with due dates and overdue marks (the dashboard view has only their age).</summary>
+    public IReadOnlyList<ActionPointRow> OpenActionPoints { get; private set; } = [];
+
+    public const int ActionPointsShown = 10;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
         View = await sender.Send(new GetDashboard(today), ct);
         Gaps = await sender.Send(new CoverageGaps(Today: today), ct);
+        OpenActionPoints = await sender.Send(new ListActionPoints { OpenOnly = true, Today = today }, ct);
     }
 }

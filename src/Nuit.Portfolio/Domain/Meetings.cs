@@ -322,7 +322,8 @@ public sealed class CaseLink
     public Guid Version { get; set; } = Guid.NewGuid();
 }
 
-public sealed record LinkEvidence(string Section, string Text, int Position);
+/// <summary><see cref="Matched"/> is the alias or code the matcher found, to say why a link was suggested; null for a person's note and for links made before it was kept.</summary>
+public sealed record LinkEvidence(string Section, string Text, int Position, string? Matched = null);
 
 /// <summary>An original file as imported, kept content-addressed (SHA-256) so nothing is lost.</summary>
 public sealed class SourceDocument

@@ -33,7 +33,13 @@ public sealed class AdminTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await kari.GetByLabel("Passord").FillAsync(oneTime);
         await kari.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
         await kari.GetByLabel("Nåværende passord").FillAsync(oneTime);
-        await kari.GetByLabel("Nytt passord").FillAsync("karis-eget-passord-1");
+        await kari.GetByLabel("Nytt passord (minst 10 tegn)").FillAsync("karis-eget-passord-1");
+        await kari.GetByLabel("Gjenta nytt passord").FillAsync("karis-eget-passord-2");
+        await kari.GetByRole(AriaRole.Button, new() { Name = "Bytt passord" }).ClickAsync();
+        await Assertions.Expect(kari.GetByRole(AriaRole.Alert)).ToContainTextAsync("er ulike. Passordet er ikke byttet");
+        await kari.GetByLabel("Nåværende passord").FillAsync(oneTime);
+        await kari.GetByLabel("Nytt passord (minst 10 tegn)").FillAsync("karis-eget-passord-1");
+        await kari.GetByLabel("Gjenta nytt passord").FillAsync("karis-eget-passord-1");
         await kari.GetByRole(AriaRole.Button, new() { Name = "Bytt passord" }).ClickAsync();
         await Assertions.Expect(kari.GetByRole(AriaRole.Link, new() { Name = "Import" })).ToBeVisibleAsync();
         await Assertions.Expect(kari.GetByRole(AriaRole.Link, new() { Name = "Administrasjon" })).ToHaveCountAsync(0);

@@ -132,8 +132,8 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(heading);
         }
 
-        await page.GetByLabel("Søk i saker").FillAsync("ICD-11");
-        await page.GetByLabel("Søk i saker").PressAsync("Enter");
+        await page.GetByLabel("Søk", new() { Exact = true }).FillAsync("ICD-11");
+        await page.GetByLabel("Søk", new() { Exact = true }).PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "NUIT 36/24 ICD-11 – En første gjennomgang" })).ToBeVisibleAsync();
         await Shot(page, "07-sok");
     }

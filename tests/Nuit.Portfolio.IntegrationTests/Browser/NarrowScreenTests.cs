@@ -12,7 +12,7 @@ public sealed class NarrowScreenTests(BrowserFixture fixture) : IClassFixture<Br
     [
         "/", "/initiatives/SFM", "/goals/M1", "/cases/NUIT/31-24", "/meetings", "/meetings/NUIT/3-2024", "/meetings/NUIT/2-2024",
         "/indicators", "/indicators/DIGITAL-KONTAKT", "/indicators/import", "/reports", "/import", "/roadmap", "/roadmap/plans",
-        "/roadmap/workbook", "/roadmap/edit/SFM", "/search?q=legemiddelliste", "/audit", "/admin/users", "/admin/tokens", "/account/password",
+        "/roadmap/workbook", "/roadmap/edit/SFM", "/search?q=legemiddelliste", "/search?q=SFM", "/links/review", "/audit", "/admin/users", "/admin/tokens", "/account/password",
     ];
 
     [Theory]

@@ -19,9 +19,15 @@ public sealed class PasswordModel(ISender sender) : PageModel
 
     public IActionResult OnGet() => User.Identity?.AuthenticationType == LocalSession.AuthenticationType ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string? currentPassword, string? newPassword, CancellationToken ct)
+    /// <param name="repeatPassword">The form always sends it; a client posting without it (scripts, older forms) is not held to it.</param>
+    public async Task<IActionResult> OnPostAsync(string? currentPassword, string? newPassword, string? repeatPassword, CancellationToken ct)
     {
         if (User.Identity?.AuthenticationType != LocalSession.AuthenticationType) return NotFound();
+        if (repeatPassword is not null && repeatPassword != newPassword)
+        {
+            ModelState.AddModelError("", "«Nytt passord» og «Gjenta nytt passord» er ulike. Passordet er ikke byttet; skriv det samme nye passordet i begge feltene.");
+            return Page();
+        }
         var name = User.Identity.Name!;
         SignedInUser changed;
         try

@@ -15,8 +15,8 @@ using Nuit.Portfolio.Web.Jobs;
 namespace Nuit.Portfolio.Web.Pages.Items;
 
 /// <summary>
-/// The page of a goal, sub-goal or initiative: status history, milestones, indicators and the cases that touched it.
-/// Editors also get the forms: register a quarter's status, link a case by hand, edit aliases, re-run the matcher.
+/// The page of a goal, sub-goal or initiative, answer first: summary, the cases that touched it, decisions, open action
+/// points, status, indicators and milestones. Editors also get, folded under «Endre», the history and the forms: register a quarter's status, link a case by hand, edit aliases, re-run the matcher.
 /// Each post sends one command; a refusal is shown next to its field and nothing is saved.
 /// </summary>
 public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<ReportScheduleOptions> schedule) : PageModel
@@ -27,6 +27,13 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
     public ItemChanges SinceLastMeeting { get; private set; } = null!;
     public StatusHistory Status { get; private set; } = null!;
     public IReadOnlyList<AuditEntry> Changes { get; private set; } = [];
+    public IReadOnlyList<ActionPointRow> OpenActionPoints { get; private set; } = [];
+
+    /// <summary>Suggestions nobody has confirmed or rejected yet: the work left on this item's links.</summary>
+    public int ToReview => Cases.Count(c => c.State == LinkState.Suggested);
+
+    /// <summary>The «Endre» panel opens by itself when a form came back refused, so the reason is seen next to its field.</summary>
+    public bool EditOpen => !ModelState.IsValid;
 
     [BindProperty] public StatusForm StatusInput { get; set; } = new();
     [BindProperty] public LinkForm LinkInput { get; set; } = new();
@@ -40,6 +47,7 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
         SinceLastMeeting = await sender.Send(new ChangesSinceLastMeeting(Item.Code), ct);
         Status = await sender.Send(new GetStatusHistory(Item.Code), ct);
         Changes = await sender.Send(new GetAuditTrail(Item.Code, Limit: 50), ct);
+        OpenActionPoints = await sender.Send(new ListActionPoints { Item = Item.Code, OpenOnly = true }, ct);
         StatusInput.Quarter ??= StatusForm.DefaultQuarter(clock, schedule.Value);
     }
 
@@ -95,16 +103,7 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
     /// <summary>Confirm or reject one case's link; the version seen guards against overwriting someone else's decision.</summary>
     public async Task<IActionResult> OnPostDecideAsync(string kind, string code, string caseKey, string decision, Guid version, CancellationToken ct)
     {
-        var what = decision == "reject" ? LinkDecision.Reject : LinkDecision.Confirm;
-        try
-        {
-            await sender.Send(new DecideLink(caseKey, code, what, ExpectedVersion: version), ct);
-            TempData["Melding"] = $"{caseKey} er {(what == LinkDecision.Reject ? "avvist" : "bekreftet")} for {code.ToUpperInvariant()}.";
-        }
-        catch (Exception ex) when (FormErrors.Message(ex) is { } reason)
-        {
-            TempData["Melding"] = $"{caseKey} og {code.ToUpperInvariant()}: {reason}";
-        }
+        TempData["Melding"] = await ItemForms.DecideAsync(sender, caseKey, code, decision, version, ct);
         return Redirect($"/{kind}/{code}#saker");
     }
 

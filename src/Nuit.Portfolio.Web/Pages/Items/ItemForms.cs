@@ -74,6 +74,24 @@ public sealed class AliasForm
 
 internal static class ItemForms
 {
+    /// <summary>
+    /// Confirms or rejects one link with the version the person saw, and says what came of it: one wording for the item
+    /// page and the review queue. A refusal (stale version, unknown case) is the message, and nothing is stored.
+    /// </summary>
+    public static async Task<string> DecideAsync(Mediator.ISender sender, string caseKey, string item, string decision, Guid version, CancellationToken ct)
+    {
+        var what = decision == "reject" ? LinkDecision.Reject : LinkDecision.Confirm;
+        try
+        {
+            await sender.Send(new DecideLink(caseKey, item, what, ExpectedVersion: version), ct);
+            return $"{caseKey} er {(what == LinkDecision.Reject ? "avvist" : "bekreftet")} for {item.ToUpperInvariant()}.";
+        }
+        catch (Exception ex) when (FormErrors.Message(ex) is { } reason)
+        {
+            return $"{caseKey} og {item.ToUpperInvariant()}: {reason}";
+        }
+    }
+
     public static async Task<bool> CanEditAsync(IAuthorizationService authorization, ClaimsPrincipal user) =>
         (await authorization.AuthorizeAsync(user, Policies.Editor)).Succeeded;
 

@@ -18,13 +18,20 @@ public sealed class IndexModel(ISender sender, TimeProvider clock, IOptions<Work
     /// <summary>Reports being built now (by anyone), with links to their progress.</summary>
     public IReadOnlyList<WorkStatus> InProgress { get; private set; } = [];
 
-    /// <summary>The quarter that ended last: what the scheduled job reports on.</summary>
+    /// <summary>The newest quarter with meetings or statuses, up to the one that ended last (what the scheduled job reports on).</summary>
     [BindProperty] public string Quarter { get; set; } = "";
     [BindProperty] public bool Publish { get; set; }
 
+    /// <summary>The quarter that ended last, named when the default is an earlier quarter with data.</summary>
+    public string LastEnded { get; private set; } = "";
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Quarter = Items.StatusForm.DefaultQuarter(clock, schedule.Value);
+        var ended = Domain.Quarter.Parse(Items.StatusForm.DefaultQuarter(clock, schedule.Value));
+        // The quarter that just ended may hold nothing yet (data ending in 2025 while the clock says 2026): offer the last one that has some.
+        var withData = await sender.Send(new LastQuarterWithData(ended), ct);
+        Quarter = (withData ?? ended).ToString();
+        LastEnded = ended.ToString();
         Reports = await sender.Send(new ListReports(), ct);
         InProgress = await sender.Send(new ListWork([WorkKind.Report]), ct);
     }

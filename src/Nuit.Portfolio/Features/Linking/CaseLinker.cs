@@ -36,7 +36,7 @@ public sealed class CaseLinker(PortfolioDbContext db, MatcherCache matchers, Cas
                 {
                     if (!itemIds.TryGetValue(s.Code, out var itemId)) continue;
                     suggested.Add(itemId);
-                    var evidence = s.Evidence.Take(EvidencePerLink).Select(e => new LinkEvidence(e.Section, e.Snippet, e.Position)).ToList();
+                    var evidence = s.Evidence.Take(EvidencePerLink).Select(e => new LinkEvidence(e.Section, e.Snippet, e.Position, e.MatchedAlias)).ToList();
                     var score = Math.Round(s.Score, 4);
                     if (!existing.TryGetValue(itemId, out var link))
                     {

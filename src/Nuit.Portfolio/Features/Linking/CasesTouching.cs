@@ -71,6 +71,6 @@ public sealed class CasesTouchingHandler(PortfolioDbContext db) : IQueryHandler<
 
         return [.. rows.Select(r => new TouchingCase(
             $"{Bodies.ShortName(r.Code)} {r.Number}", r.Title, r.MeetingDate, r.Type, r.Decision ?? r.ProposedDecision,
-            r.State, r.Score, [.. r.Evidence.Select(e => new EvidenceDto(e.Section, e.Text))], r.Version))];
+            r.State, r.Score, [.. r.Evidence.Select(e => new EvidenceDto(e.Section, e.Text, e.Matched))], r.Version))];
     }
 }

@@ -2,7 +2,8 @@ using Nuit.Portfolio.Domain;
 
 namespace Nuit.Portfolio.Features.Linking;
 
-public sealed record EvidenceDto(string Section, string Text);
+/// <summary><see cref="Matched"/>: the phrase that made the matcher suggest the link (an alias or code), when known.</summary>
+public sealed record EvidenceDto(string Section, string Text, string? Matched = null);
 
 public static class LinkStates
 {

@@ -18,6 +18,6 @@ internal static class CaseLinkList
             .Select(l => new CaseItemLink(
                 l.Item!.Code, l.Item.Kind.ToString().ToLowerInvariant(), l.Item.Name, l.State,
                 l.Origin == LinkOrigin.Manual ? "manual" : "matcher", l.Score,
-                [.. l.Evidence.Select(e => new EvidenceDto(e.Section, e.Text))], l.DecidedBy, l.DecidedAt, l.Version))];
+                [.. l.Evidence.Select(e => new EvidenceDto(e.Section, e.Text, e.Matched))], l.DecidedBy, l.DecidedAt, l.Version))];
     }
 }
