@@ -298,8 +298,9 @@ public sealed class ImportDocumentHandler(
 
     /// <summary>
     /// A planned meeting's cases carry the numbers of the secretariat's draft; the real document may number them otherwise.
-    /// A case the document gives another number but the same title is the planned case, renumbered; a planned case the
-    /// document does not have is named in the warnings, so what differed from the plan is shown.
+    /// Each of the document's cases takes the planned case with its title, else the planned case with its number; a planned
+    /// case that takes another number is renumbered, and one the document does not have is named in the warnings, so what
+    /// differed from the plan is shown.
     /// </summary>
     private async Task MatchPlannedCasesAsync(Meeting meeting, ParsedMeeting pm, Dictionary<string, Case> existingCases, List<string> changes, CancellationToken ct)
     {
@@ -307,21 +308,28 @@ public sealed class ImportDocumentHandler(
             .Include(c => c.Inputs).Include(c => c.ActionPoints).Include(c => c.Attachments)
             .Include(c => c.Sections).Include(c => c.References)
             .ToListAsync(ct);
-        var numbers = pm.Cases.Select(c => c.Number.ToString()).ToHashSet(StringComparer.Ordinal);
-        var unmatched = planned.Where(c => !numbers.Contains(c.Number)).ToList();
-        foreach (var pc in pm.Cases.Where(c => !existingCases.ContainsKey(c.Number.ToString())))
+        var free = planned.ToList();
+        var taken = new Dictionary<ParsedCase, Case>();
+        foreach (var pc in pm.Cases)
+            if (free.FirstOrDefault(c => SameTitle(c.Title, pc.Title)) is { } byTitle) { taken[pc] = byTitle; free.Remove(byTitle); }
+        foreach (var pc in pm.Cases.Where(c => !taken.ContainsKey(c)))
+            if (free.FirstOrDefault(c => c.Number == pc.Number.ToString()) is { } byNumber) { taken[pc] = byNumber; free.Remove(byNumber); }
+
+        foreach (var c in planned) existingCases.Remove(c.Number);
+        foreach (var (pc, c) in taken)
         {
-            var match = unmatched.FirstOrDefault(c => SameTitle(c.Title, pc.Title));
-            if (match is null) continue;
-            unmatched.Remove(match);
-            changes.Add($"sak {match.Number} «{match.Title}» har nummer {pc.Number} i dokumentet");
-            match.Number = pc.Number.ToString();
-            match.Year = pc.Number.Year;
-            match.Sequence = pc.Number.Sequence;
-            match.SubNumber = pc.Number.SubNumber;
-            existingCases[match.Number] = match;
+            var number = pc.Number.ToString();
+            if (c.Number != number)
+            {
+                changes.Add($"sak {c.Number} «{c.Title}» har nummer {number} i dokumentet");
+                c.Number = number;
+                c.Year = pc.Number.Year;
+                c.Sequence = pc.Number.Sequence;
+                c.SubNumber = pc.Number.SubNumber;
+            }
+            existingCases[number] = c;
         }
-        foreach (var c in unmatched)
+        foreach (var c in free)
             _notes.Add($"{Bodies.ShortName(pm.Body)} møte {pm.Number}: den planlagte saken {c.Number} «{c.Title}» står ikke i dokumentet; den er beholdt.");
     }
 
