@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Domain;
@@ -149,6 +150,46 @@ public sealed class MeetingPackTests : IDisposable
             .Select(c => new { c.Number, c.TimeSlot, Links = c.Links.Count(l => l.State == LinkState.Confirmed) }).SingleAsync(Ct));
         Assert.Equal(("15/25", new TimeOnly(10, 0), 1), (stored.Number, stored.TimeSlot, stored.Links));
         Assert.Equal(4, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Meeting!.Number == "3/2025", Ct)));
+    }
+
+    [Fact]
+    public async Task An_editor_plans_the_meeting_and_adds_a_case_on_the_page_and_the_api_gives_the_pack_as_json_word_and_html()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        using var editor = app.CreateClient(AccessRole.Editor);
+
+        var planned = await Forms.Text(await Forms.PostAsync(editor, "/meetings/plan", "/meetings/plan?handler=Plan",
+            ("Plan.Meeting", "NUIT 3/2025"), ("Plan.Date", "2025-09-04"), ("Plan.Place", "Helsedirektoratet, Oslo")));
+        Assert.Contains("NUIT møte 3/2025 er planlagt", planned, StringComparison.Ordinal);
+        Assert.Contains("Oppfølging av aksjonspunkter", planned, StringComparison.Ordinal);
+
+        // A code that is not in the roadmap: one bokmål line next to the field, and nothing is stored.
+        var page = "/meetings/plan/NUIT/3-2025";
+        var refused = await Forms.Text(await Forms.PostAsync(editor, page, $"{page}?handler=AddCase",
+            ("Case.Title", SfmTitle), ("Case.Type", "Drøfting"), ("Case.Items", "SMF")), System.Net.HttpStatusCode.NotFound);
+        Assert.Contains("Finner ikke «SMF». Nærmeste koder: SFM", refused, StringComparison.Ordinal);
+        Assert.Equal(2, (await app.SendAsync(new GetMeetingPack("NUIT 3/2025"))).Cases.Count);
+
+        var added = await Forms.Text(await Forms.PostAsync(editor, page, $"{page}?handler=AddCase",
+            ("Case.Title", SfmTitle), ("Case.Type", "Drøfting"), ("Case.Items", "SFM"), ("Case.Owner", "NHN"), ("Case.Time", "10:00")));
+        Assert.Contains($"<tr data-case=\"14/25\">", added, StringComparison.Ordinal);
+
+        var json = await editor.GetFromJsonAsync<JsonElement>("/api/meetings/NUIT/3-2025/pack", Ct);
+        var sfm = json.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("number").GetString() == "14/25");
+        Assert.Equal(("10:00:00", "SFM"), (sfm.GetProperty("timeSlot").GetString(), sfm.GetProperty("items")[0].GetString()));
+        Assert.NotEmpty(sfm.GetProperty("previousDecisions").EnumerateArray());
+
+        var docx = await editor.GetAsync(new Uri("/api/meetings/NUIT/3-2025/pack.docx", UriKind.Relative), Ct);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"14/25 {SfmTitle} 10:00 Drøfting", DocxTextReader.Read(await docx.Content.ReadAsByteArrayAsync(Ct), "pakke.docx"), StringComparison.Ordinal);
+        var html = await Forms.Page(editor, "/api/meetings/NUIT/3-2025/pack.html");
+        Assert.Contains("<h3>Vedtak fra tidligere behandlinger</h3>", html, StringComparison.Ordinal);
+
+        // Planning is an editor's work; a reader gets no form and no API write.
+        using var reader = app.CreateClient(AccessRole.Reader, followRedirects: false);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, (await reader.GetAsync(new Uri("/meetings/plan", UriKind.Relative), Ct)).StatusCode);
+        var post = await reader.PostAsJsonAsync("/api/meetings/planned", new { meeting = "NUIT 4/2025", date = "2025-11-20" }, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, post.StatusCode);
     }
 
     private static string Between(string text, string from, string? to)
