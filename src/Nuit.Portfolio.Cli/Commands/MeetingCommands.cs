@@ -138,6 +138,32 @@ public static class MeetingCommands
         }, ct));
         meetings.Subcommands.Add(addCase);
 
+        var caseNumber = new Argument<string>("SAK") { Description = "Saksnummeret i møtet, f.eks. 14/25." };
+        var newTitle = new Option<string?>("--title") { Description = "Ny tittel." };
+        var newType = new Option<string?>("--type") { Description = "Godkjenning, Orientering eller Drøfting." };
+        var questions = new Option<string?>("--questions") { Description = "Drøftingsspørsmål." };
+        var nextSteps = new Option<string?>("--next-steps") { Description = "Videre saksprosess." };
+        var background = new Option<string?>("--background") { Description = "Bakgrunn (erstatter utkastet fra registeret)." };
+        var editCase = new Command("edit-case", "Retter en planlagt sak: tittel, type, sakseier, tid, forslag til vedtak og toppnotatets tekster.")
+            { meetingKey, caseNumber, newTitle, newType, owner, time, proposal, purpose, background, questions, nextSteps };
+        editCase.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var pack = await sender.Send(new EditPlannedCase(parse.GetValue(meetingKey)!, parse.GetValue(caseNumber)!)
+            {
+                Title = parse.GetValue(newTitle),
+                Type = parse.GetValue(newType),
+                Owner = parse.GetValue(owner),
+                Time = parse.GetValue(time),
+                ProposedDecision = parse.GetValue(proposal),
+                Purpose = parse.GetValue(purpose),
+                Background = parse.GetValue(background),
+                Questions = parse.GetValue(questions),
+                NextSteps = parse.GetValue(nextSteps),
+            }, token);
+            WriteAgenda(pack, format, $"Rettet sak {parse.GetValue(caseNumber)} i {pack.Body} møte {pack.Number}.");
+        }, ct));
+        meetings.Subcommands.Add(editCase);
+
         var output = new Option<string>("--out") { Description = "Filen møtepakken skrives til: .docx (Word) eller .html (utskrift).", Required = true };
         var pack = new Command("pack", "Skriver møtepakken (innkalling, dagsorden og toppnotater) som Word eller HTML.") { meetingKey, output };
         pack.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>

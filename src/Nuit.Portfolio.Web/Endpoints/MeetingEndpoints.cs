@@ -49,6 +49,14 @@ public static class MeetingEndpoints
                     Purpose = input.Purpose, Questions = input.Questions, NextSteps = input.NextSteps,
                 }, ct)))
             .RequireAuthorization(Policies.Editor);
+        api.MapPut("/meetings/{body}/{number}/cases/{caseNumber}", async (string body, string number, string caseNumber, PlannedCaseEdit input, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new EditPlannedCase($"{body} {number}", caseNumber.Replace('-', '/'))
+                {
+                    Title = input.Title, Type = input.Type, Owner = input.Owner, Time = input.Time, ProposedDecision = input.ProposedDecision,
+                    Purpose = input.Purpose, Background = input.Background, Questions = input.Questions, NextSteps = input.NextSteps,
+                    ExpectedVersion = input.Version,
+                }, ct)))
+            .RequireAuthorization(Policies.Editor);
         api.MapGet("/meetings/{body}/{number}/pack", async (string body, string number, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetMeetingPack($"{body} {number}"), ct)));
         api.MapGet("/meetings/{body}/{number}/pack.docx", async (string body, string number, ISender sender, CancellationToken ct) =>
@@ -67,3 +75,8 @@ public static class MeetingEndpoints
 public sealed record PlannedCaseBody(
     string Title, string Type, string? Owner = null, IReadOnlyList<string>? Items = null, TimeOnly? Time = null,
     string? ProposedDecision = null, string? Purpose = null, string? Questions = null, string? NextSteps = null);
+
+/// <summary>An edit of a planned case; a field left out stays as it is, an empty text clears it.</summary>
+public sealed record PlannedCaseEdit(
+    string? Title = null, string? Type = null, string? Owner = null, TimeOnly? Time = null, string? ProposedDecision = null,
+    string? Purpose = null, string? Background = null, string? Questions = null, string? NextSteps = null, Guid? Version = null);

@@ -179,11 +179,23 @@ public sealed class MeetingPackTests : IDisposable
         Assert.Equal(("10:00:00", "SFM"), (sfm.GetProperty("timeSlot").GetString(), sfm.GetProperty("items")[0].GetString()));
         Assert.NotEmpty(sfm.GetProperty("previousDecisions").EnumerateArray());
 
+        // The secretary writes the discussion questions; an edit made on the version seen before is refused as stale.
+        var version = await app.WithDbAsync(db => db.Cases.Where(c => c.Number == "14/25").Select(c => c.Version).SingleAsync(Ct));
+        var edit = await editor.PutAsJsonAsync("/api/meetings/NUIT/3-2025/cases/14-25",
+            new { questions = "Er NUIT enig i planen for videre innføring?", version }, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, edit.StatusCode);
+        var stale = await editor.PutAsJsonAsync("/api/meetings/NUIT/3-2025/cases/14-25", new { title = "Noe annet", version }, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, stale.StatusCode);
+        var sections = (await app.SendAsync(new GetMeetingPack("NUIT 3/2025"))).Cases.Single(c => c.Number == "14/25");
+        Assert.Equal((SfmTitle, "Er NUIT enig i planen for videre innføring?"),
+            (sections.Title, sections.Sections.Single(s => s.Heading == CoverNoteHeadings.Questions).Text));
+
         var docx = await editor.GetAsync(new Uri("/api/meetings/NUIT/3-2025/pack.docx", UriKind.Relative), Ct);
         Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType!.MediaType);
         Assert.Contains($"14/25 {SfmTitle} 10:00 Drøfting", DocxTextReader.Read(await docx.Content.ReadAsByteArrayAsync(Ct), "pakke.docx"), StringComparison.Ordinal);
         var html = await Forms.Page(editor, "/api/meetings/NUIT/3-2025/pack.html");
         Assert.Contains("<h3>Vedtak fra tidligere behandlinger</h3>", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Er NUIT enig i planen for videre innføring?</p>", html, StringComparison.Ordinal);
 
         // Planning is an editor's work; a reader gets no form and no API write.
         using var reader = app.CreateClient(AccessRole.Reader, followRedirects: false);
