@@ -32,8 +32,7 @@ public sealed class AddPlannedCaseValidator : AbstractValidator<AddPlannedCase>
 {
     public AddPlannedCaseValidator()
     {
-        RuleFor(x => x.Meeting).Must(m => MeetingKey.TryParse(m, out _))
-            .WithMessage((_, m) => $"«{m}» er ikke et møte. Skriv det som «NUIT 3/2025».");
+        RuleFor(x => x.Meeting).MustNameAMeeting();
         RuleFor(x => x.Title).NotEmpty().WithMessage("Skriv tittelen på saken.").MaximumLength(300);
         RuleFor(x => x.Type).Must(t => PlannedMeetings.CaseTypes.Contains(t?.Trim(), StringComparer.OrdinalIgnoreCase))
             .WithMessage((_, t) => $"Sakstype «{t}» finnes ikke. Bruk Godkjenning, Orientering eller Drøfting.");

@@ -33,8 +33,7 @@ public sealed class EditPlannedCaseValidator : AbstractValidator<EditPlannedCase
 {
     public EditPlannedCaseValidator()
     {
-        RuleFor(x => x.Meeting).Must(m => MeetingKey.TryParse(m, out _))
-            .WithMessage((_, m) => $"«{m}» er ikke et møte. Skriv det som «NUIT 3/2025».");
+        RuleFor(x => x.Meeting).MustNameAMeeting();
         RuleFor(x => x.Case).NotEmpty().WithMessage("Oppgi saksnummeret, f.eks. 14/25.");
         RuleFor(x => x.Title).NotEmpty().When(x => x.Title is not null).WithMessage("Tittelen kan ikke være tom.").MaximumLength(300);
         RuleFor(x => x.Type).Must(t => PlannedMeetings.CaseTypes.Contains(t?.Trim(), StringComparer.OrdinalIgnoreCase)).When(x => x.Type is not null)

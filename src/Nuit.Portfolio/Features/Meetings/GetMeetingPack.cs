@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Features.Meetings.Planning;
 
@@ -11,8 +12,7 @@ public sealed record GetMeetingPack(string Meeting) : IQuery<MeetingPack>;
 public sealed class GetMeetingPackValidator : AbstractValidator<GetMeetingPack>
 {
     public GetMeetingPackValidator() =>
-        RuleFor(x => x.Meeting).Must(m => MeetingKey.TryParse(m, out _))
-            .WithMessage((_, m) => $"«{m}» er ikke et møte. Skriv det som «NUIT 3/2025».");
+        RuleFor(x => x.Meeting).MustNameAMeeting();
 }
 
 public sealed class GetMeetingPackHandler(PortfolioDbContext db) : IQueryHandler<GetMeetingPack, MeetingPack>

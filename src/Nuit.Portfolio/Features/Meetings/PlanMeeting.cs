@@ -28,8 +28,7 @@ public sealed class PlanMeetingValidator : AbstractValidator<PlanMeeting>
 {
     public PlanMeetingValidator()
     {
-        RuleFor(x => x.Meeting).Must(m => MeetingKey.TryParse(m, out _))
-            .WithMessage((_, m) => $"«{m}» er ikke et møte. Skriv det som «NUIT 3/2025».");
+        RuleFor(x => x.Meeting).MustNameAMeeting();
         RuleFor(x => x.Place).MaximumLength(300);
         RuleFor(x => x.End).GreaterThan(x => x.Start ?? PlanMeetingHandler.DefaultStart).When(x => x.End is not null)
             .WithMessage("Sluttiden må være etter starttiden.");
