@@ -66,7 +66,7 @@ public static class MeetingCommands
             Output.WriteTable(["Organ", "Møte", "Dato", "Saker", "Dokumenter"], list.Select(m => new[]
             {
                 m.Body, m.Number, m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Cases.ToString(CultureInfo.InvariantCulture),
-                string.Join(", ", new[] { m.HasAgenda ? "innkalling" : null, m.HasMinutes ? "referat" : null }.OfType<string>()),
+                string.Join(", ", new[] { m.Planned ? "planlagt (utkast)" : m.HasAgenda ? "innkalling" : null, m.HasMinutes ? "referat" : null }.OfType<string>()),
             }));
         }, ct));
         AddPlanning(meetings, root);

@@ -163,6 +163,8 @@ public sealed class MeetingPackTests : IDisposable
         Assert.Contains("NUIT møte 3/2025 er planlagt", planned, StringComparison.Ordinal);
         Assert.Contains("Oppfølging av aksjonspunkter", planned, StringComparison.Ordinal);
 
+        Assert.Contains("href=\"/meetings/plan/NUIT/3-2025\">planlagt (utkast)</a>", await Forms.Page(editor, "/meetings"), StringComparison.Ordinal);
+
         // A code that is not in the roadmap: one bokmål line next to the field, and nothing is stored.
         var page = "/meetings/plan/NUIT/3-2025";
         var refused = await Forms.Text(await Forms.PostAsync(editor, page, $"{page}?handler=AddCase",
