@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Meetings;
+using Nuit.Portfolio.Features.Meetings.Planning;
+using Nuit.Portfolio.Files.Documents;
+using Nuit.Portfolio.Rendering.Documents;
 
 namespace Nuit.Portfolio.Cli.Commands;
 
@@ -62,9 +66,10 @@ public static class MeetingCommands
             Output.WriteTable(["Organ", "Møte", "Dato", "Saker", "Dokumenter"], list.Select(m => new[]
             {
                 m.Body, m.Number, m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Cases.ToString(CultureInfo.InvariantCulture),
-                string.Join(", ", new[] { m.HasAgenda ? "innkalling" : null, m.HasMinutes ? "referat" : null }.OfType<string>()),
+                string.Join(", ", new[] { m.Planned ? "planlagt (utkast)" : m.HasAgenda ? "innkalling" : null, m.HasMinutes ? "referat" : null }.OfType<string>()),
             }));
         }, ct));
+        AddPlanning(meetings, root);
         root.Subcommands.Add(meetings);
 
         var caseKey = new Argument<string>("SAK") { Description = "Saken, f.eks. \"NUIT 31/24\"." };
@@ -85,6 +90,105 @@ public static class MeetingCommands
             List("Tidligere behandlinger", c.References.Select(r => $"{r.Case}{(r.Date is { } rd ? $" ({rd:yyyy-MM-dd})" : "")}{(r.DecisionText is null ? "" : $": {r.DecisionText}")}"));
         }, ct));
         root.Subcommands.Add(show);
+    }
+
+    /// <summary>nuit meetings plan | meetings add-case | pack: the next meeting's draft agenda and cover notes (issue 21).</summary>
+    private static void AddPlanning(Command meetings, RootCommand root)
+    {
+        var meetingKey = new Argument<string>("MØTE") { Description = "Møtet, f.eks. \"NUIT 3/2025\"." };
+        var date = new Option<DateOnly>("--date") { Description = "Møtedatoen (ÅÅÅÅ-MM-DD).", Required = true };
+        var place = new Option<string?>("--place") { Description = "Møtested." };
+        var start = new Option<TimeOnly?>("--start") { Description = "Starttid (TT:MM); 09:00 om den ikke er oppgitt." };
+        var end = new Option<TimeOnly?>("--end") { Description = "Sluttid (TT:MM)." };
+        var plan = new Command("plan", "Planlegger neste møte med de faste sakene (godkjenning av referatet, oppfølging av aksjonspunkter).")
+            { meetingKey, date, place, start, end };
+        plan.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var pack = await sender.Send(new PlanMeeting(parse.GetValue(meetingKey)!, parse.GetValue(date))
+            {
+                Place = parse.GetValue(place),
+                Start = parse.GetValue(start),
+                End = parse.GetValue(end),
+            }, token);
+            WriteAgenda(pack, format, $"Planla {pack.Body} møte {pack.Number} ({pack.Date:yyyy-MM-dd}).");
+        }, ct));
+        meetings.Subcommands.Add(plan);
+
+        var title = new Option<string>("--title") { Description = "Sakens tittel.", Required = true };
+        var type = new Option<string>("--type") { Description = "Godkjenning, Orientering eller Drøfting.", Required = true };
+        var items = new Option<string[]>("--item") { Description = "Elementet i veikartet saken gjelder, f.eks. SFM (kan gjentas).", AllowMultipleArgumentsPerToken = true };
+        var owner = new Option<string?>("--owner") { Description = "Sakseier, f.eks. NHN." };
+        var time = new Option<TimeOnly?>("--time") { Description = "Tidspunkt på dagsordenen (TT:MM); en halvtime etter forrige sak om det ikke er oppgitt." };
+        var proposal = new Option<string?>("--proposal") { Description = "Forslag til vedtak." };
+        var purpose = new Option<string?>("--purpose") { Description = "Hensikt med saken." };
+        var addCase = new Command("add-case", "Legger en sak til et planlagt møte, med utkast til toppnotat fra registeret.")
+            { meetingKey, title, type, items, owner, time, proposal, purpose };
+        addCase.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var pack = await sender.Send(new AddPlannedCase(parse.GetValue(meetingKey)!, parse.GetValue(title)!, parse.GetValue(type)!)
+            {
+                Items = parse.GetValue(items) ?? [],
+                Owner = parse.GetValue(owner),
+                Time = parse.GetValue(time),
+                ProposedDecision = parse.GetValue(proposal),
+                Purpose = parse.GetValue(purpose),
+            }, token);
+            var added = pack.Cases.OrderBy(c => CaseNumber.Parse(c.Number)).Last();
+            WriteAgenda(pack, format, $"La til sak {added.Number} «{added.Title}» i {pack.Body} møte {pack.Number}.");
+        }, ct));
+        meetings.Subcommands.Add(addCase);
+
+        var caseNumber = new Argument<string>("SAK") { Description = "Saksnummeret i møtet, f.eks. 14/25." };
+        var newTitle = new Option<string?>("--title") { Description = "Ny tittel." };
+        var newType = new Option<string?>("--type") { Description = "Godkjenning, Orientering eller Drøfting." };
+        var questions = new Option<string?>("--questions") { Description = "Drøftingsspørsmål." };
+        var nextSteps = new Option<string?>("--next-steps") { Description = "Videre saksprosess." };
+        var background = new Option<string?>("--background") { Description = "Bakgrunn (erstatter utkastet fra registeret)." };
+        var editCase = new Command("edit-case", "Retter en planlagt sak: tittel, type, sakseier, tid, forslag til vedtak og toppnotatets tekster.")
+            { meetingKey, caseNumber, newTitle, newType, owner, time, proposal, purpose, background, questions, nextSteps };
+        editCase.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var pack = await sender.Send(new EditPlannedCase(parse.GetValue(meetingKey)!, parse.GetValue(caseNumber)!)
+            {
+                Title = parse.GetValue(newTitle),
+                Type = parse.GetValue(newType),
+                Owner = parse.GetValue(owner),
+                Time = parse.GetValue(time),
+                ProposedDecision = parse.GetValue(proposal),
+                Purpose = parse.GetValue(purpose),
+                Background = parse.GetValue(background),
+                Questions = parse.GetValue(questions),
+                NextSteps = parse.GetValue(nextSteps),
+            }, token);
+            WriteAgenda(pack, format, $"Rettet sak {parse.GetValue(caseNumber)} i {pack.Body} møte {pack.Number}.");
+        }, ct));
+        meetings.Subcommands.Add(editCase);
+
+        var output = new Option<string>("--out") { Description = "Filen møtepakken skrives til: .docx (Word) eller .html (utskrift).", Required = true };
+        var pack = new Command("pack", "Skriver møtepakken (innkalling, dagsorden og toppnotater) som Word eller HTML.") { meetingKey, output };
+        pack.SetAction((parse, ct) => CliHost.RunAsync(parse, async (sender, format, token) =>
+        {
+            var target = parse.GetValue(output)!;
+            var extension = Path.GetExtension(target).ToLowerInvariant();
+            if (extension is not (".docx" or ".html" or ".htm"))
+                throw new InputException(target, null, "Møtepakken skrives som .docx eller .html. Ingenting er skrevet; velg et filnavn med en av dem.");
+            var model = await sender.Send(new GetMeetingPack(parse.GetValue(meetingKey)!), token);
+            var bytes = extension == ".docx" ? MeetingPackDocx.Write(model) : MeetingPackHtml.Render(model);
+            var path = await OutputFiles.WriteAsync(target, bytes, token);
+            if (format == OutputFormat.Json) Output.WriteJson(new { file = path, cases = model.Cases.Count });
+            else Console.Out.WriteLine($"Skrev {path} ({model.Cases.Count} saker).");
+        }, ct));
+        root.Subcommands.Add(pack);
+    }
+
+    private static void WriteAgenda(MeetingPack pack, OutputFormat format, string headline)
+    {
+        if (format == OutputFormat.Json) { Output.WriteJson(pack); return; }
+        Console.Out.WriteLine(headline);
+        Output.WriteTable(["Sak", "Tittel", "Tid", "Sakstype", "Gjelder"], pack.Cases.Select(c => new[]
+        {
+            c.Number, c.Title, c.TimeSlot?.ToString("HH:mm", CultureInfo.InvariantCulture) ?? "", c.Type ?? "", string.Join(", ", c.Items),
+        }));
     }
 
     private static void List(string heading, IEnumerable<string> items)

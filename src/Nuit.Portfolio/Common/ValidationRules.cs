@@ -21,6 +21,11 @@ public static class ValidationRules
         rule.Must(m => string.IsNullOrWhiteSpace(m) || IsMeetingNumber(m))
             .WithMessage((_, m) => $"Møte: «{m}» er ikke et møtenummer; skriv det som 2/2019.");
 
+    /// <summary>A meeting named with its body, as planning does: "NUIT 3/2025" (the body may be left out: NUIT).</summary>
+    public static IRuleBuilderOptions<T, string> MustNameAMeeting<T>(this IRuleBuilder<T, string> rule) =>
+        rule.Must(m => Features.Meetings.Planning.MeetingKey.TryParse(m, out _))
+            .WithMessage((_, m) => $"«{m}» er ikke et møte. Skriv det som «NUIT 3/2025».");
+
     private static bool IsMeetingNumber(string number)
     {
         try { return Features.Meetings.Parsing.MeetingHint.From(number, null) is not null; }

@@ -36,6 +36,12 @@ public sealed class Meeting
     public string? Place { get; set; }
     public bool HasAgenda { get; set; }
     public bool HasMinutes { get; set; }
+
+    /// <summary>
+    /// Planned by the secretariat before it is held (issue 21): its cases are the draft agenda and cover notes, which the
+    /// real agenda fills when it is imported. Minutes end the planned state: the meeting has then been held.
+    /// </summary>
+    public bool IsPlanned { get; set; }
     public List<Attendance> Attendances { get; } = [];
     public List<Case> Cases { get; } = [];
 }

@@ -80,6 +80,7 @@ public sealed class ImportDocumentHandler(
         {
             _touched.Clear();
             _organisations.Clear();
+            _notes.Clear();
             return ImportWithRaceRetryAsync(request, ct);
         }, cancellationToken);
     }
@@ -97,6 +98,7 @@ public sealed class ImportDocumentHandler(
             db.ChangeTracker.Clear();
             _touched.Clear();
             _organisations.Clear();
+            _notes.Clear();
             return await ImportOnceAsync(request, cancellationToken);
         }
     }
@@ -146,7 +148,7 @@ public sealed class ImportDocumentHandler(
             foreach (var pm in parsed.Meetings)
                 meetings.Add(await ImportMeetingAsync(pm, document, cancellationToken));
             await db.SaveChangesAsync(cancellationToken);
-            await ResolveReferencesAsync(cancellationToken);
+            await ReferenceResolver.ResolveAsync(db, cancellationToken);
             progress.Report(pages + 2, pages + 3, "Kobler sakene til veikartet");
             // New or changed cases get their link suggestions and search entries in the same transaction.
             await linker.RefreshAsync([.. _touched.Select(c => c.Id)], cancellationToken);
@@ -182,7 +184,8 @@ public sealed class ImportDocumentHandler(
             }
             if (request.DryRun) db.ChangeTracker.Clear();
 
-            var warnings = parsed.Warnings.Select(w => w.Line is { } line ? $"{fileName}, linje {line}: {w.Message}" : $"{fileName}: {w.Message}").ToList();
+            var warnings = parsed.Warnings.Select(w => w.Line is { } line ? $"{fileName}, linje {line}: {w.Message}" : $"{fileName}: {w.Message}")
+                .Concat(_notes).ToList();
             return new ImportReport(meetings, warnings,
                 [new ImportedFile(fileName, request.Content.LongLength, sha, result.ToString().ToLowerInvariant(), request.DryRun)])
             {
@@ -230,6 +233,7 @@ public sealed class ImportDocumentHandler(
         if (!string.IsNullOrWhiteSpace(pm.Place) && meeting.Place != pm.Place) { meeting.Place = pm.Place; Note("sted"); }
         if (pm.Kind == DocumentKind.Agenda && !meeting.HasAgenda) { meeting.HasAgenda = true; Note("innkalling lagt til"); }
         if (pm.Kind == DocumentKind.Minutes && !meeting.HasMinutes) { meeting.HasMinutes = true; Note("referat lagt til"); }
+        if (pm.Kind == DocumentKind.Minutes && meeting.IsPlanned) { meeting.IsPlanned = false; Note("møtet er holdt"); }
 
         if (pm.Attendees.Count > 0 && !SameAttendance(meeting.Attendances, pm.Attendees))
         {
@@ -249,6 +253,8 @@ public sealed class ImportDocumentHandler(
             .Include(c => c.Inputs).Include(c => c.ActionPoints).Include(c => c.Attachments)
             .Include(c => c.Sections).Include(c => c.References)
             .ToDictionaryAsync(c => c.Number, ct);
+
+        if (meeting.IsPlanned && meeting.Id != 0) await MatchPlannedCasesAsync(meeting, pm, existingCases, changes, ct);
 
         var cases = new List<ImportedCase>();
         foreach (var pc in pm.Cases)
@@ -290,6 +296,48 @@ public sealed class ImportDocumentHandler(
             pm.Kind == DocumentKind.Agenda ? "agenda" : "minutes", status, cases, changes);
     }
 
+    /// <summary>
+    /// A planned meeting's cases carry the numbers of the secretariat's draft; the real document may number them otherwise.
+    /// Each of the document's cases takes the planned case with its title, else the planned case with its number; a planned
+    /// case that takes another number is renumbered, and one the document does not have is named in the warnings, so what
+    /// differed from the plan is shown.
+    /// </summary>
+    private async Task MatchPlannedCasesAsync(Meeting meeting, ParsedMeeting pm, Dictionary<string, Case> existingCases, List<string> changes, CancellationToken ct)
+    {
+        var planned = await db.Cases.Where(c => c.MeetingId == meeting.Id)
+            .Include(c => c.Inputs).Include(c => c.ActionPoints).Include(c => c.Attachments)
+            .Include(c => c.Sections).Include(c => c.References)
+            .ToListAsync(ct);
+        var free = planned.ToList();
+        var taken = new Dictionary<ParsedCase, Case>();
+        foreach (var pc in pm.Cases)
+            if (free.FirstOrDefault(c => SameTitle(c.Title, pc.Title)) is { } byTitle) { taken[pc] = byTitle; free.Remove(byTitle); }
+        foreach (var pc in pm.Cases.Where(c => !taken.ContainsKey(c)))
+            if (free.FirstOrDefault(c => c.Number == pc.Number.ToString()) is { } byNumber) { taken[pc] = byNumber; free.Remove(byNumber); }
+
+        foreach (var c in planned) existingCases.Remove(c.Number);
+        foreach (var (pc, c) in taken)
+        {
+            var number = pc.Number.ToString();
+            if (c.Number != number)
+            {
+                changes.Add($"sak {c.Number} «{c.Title}» har nummer {number} i dokumentet");
+                c.Number = number;
+                c.Year = pc.Number.Year;
+                c.Sequence = pc.Number.Sequence;
+                c.SubNumber = pc.Number.SubNumber;
+            }
+            existingCases[number] = c;
+        }
+        foreach (var c in free)
+            _notes.Add($"{Bodies.ShortName(pm.Body)} møte {pm.Number}: den planlagte saken {c.Number} «{c.Title}» står ikke i dokumentet; den er beholdt.");
+    }
+
+    private static bool SameTitle(string a, string b) =>
+        string.Equals(TextJoiner.CollapseSpaces(a), TextJoiner.CollapseSpaces(b), StringComparison.OrdinalIgnoreCase);
+
+    private readonly List<string> _notes = [];
+
     private static bool SameAttendance(IEnumerable<Attendance> stored, IReadOnlyList<ParsedAttendee> parsed) =>
         stored.Select(a => (a.PersonName, a.Organisation?.Name, a.Role)).Order()
             .SequenceEqual(parsed.Select(a => (a.Name, a.Organisation, a.Role)).Order());
@@ -303,21 +351,6 @@ public sealed class ImportDocumentHandler(
         var org = await db.Organisations.FirstOrDefaultAsync(o => o.Name == name, ct)
             ?? db.Organisations.Add(new Organisation { Name = name }).Entity;
         return _organisations[name] = org;
-    }
-
-    /// <summary>Earlier treatments point at cases that may be imported later: connect any that are now known.</summary>
-    private async Task ResolveReferencesAsync(CancellationToken ct)
-    {
-        var open = await db.CaseReferences.Where(r => r.ReferencedCaseId == null).ToListAsync(ct);
-        if (open.Count == 0) return;
-        // One query for every case an open reference could name, not one per reference.
-        var numbers = open.Select(r => r.ReferencedNumber).Distinct().ToList();
-        var known = await db.Cases.Where(c => numbers.Contains(c.Number))
-            .Select(c => new { c.Body!.Code, c.Number, c.Id }).ToListAsync(ct);
-        var ids = known.ToDictionary(c => (c.Code, c.Number), c => c.Id);
-        foreach (var r in open)
-            if (ids.TryGetValue((r.ReferencedBody, r.ReferencedNumber), out var id)) r.ReferencedCaseId = id;
-        await db.SaveChangesAsync(ct);
     }
 
     private static string Describe(IEnumerable<ImportedMeeting> meetings) => string.Join("; ", meetings.Select(m =>

@@ -850,6 +850,9 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
                     b.Property<bool>("HasMinutes")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsPlanned")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)

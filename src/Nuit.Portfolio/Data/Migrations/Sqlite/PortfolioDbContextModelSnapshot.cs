@@ -810,6 +810,9 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
                     b.Property<bool>("HasMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPlanned")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)

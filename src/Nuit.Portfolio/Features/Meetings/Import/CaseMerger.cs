@@ -7,11 +7,11 @@ namespace Nuit.Portfolio.Features.Meetings.Import;
 /// Applies what one document says about a case onto the stored case and names every change.
 /// A document only speaks for what it contains: an agenda brings the proposed decision and cover note,
 /// minutes bring the decision, inputs and action points; an empty field never erases a stored one.
-/// Applying the same document twice therefore changes nothing.
+/// Applying the same document twice therefore changes nothing. A planned meeting's draft is applied with no document.
 /// </summary>
 internal static class CaseMerger
 {
-    public static List<string> Apply(Case target, ParsedCase source, SourceDocument document)
+    public static List<string> Apply(Case target, ParsedCase source, SourceDocument? document)
     {
         var changes = new List<string>();
 

@@ -19,8 +19,8 @@ internal sealed record CoverNote(
 /// Drøftingsspørsmål, Videre saksprosess, Vedtak fra tidligere behandlinger) and the box that says
 /// which case it belongs to and who owns it. The PDF conversion drops that box into the middle of the
 /// text as one cell per line ("Til", "Dato", "Saksnummer", "Innretning", "Møte 3/24", "05.09.2024",
-/// "30/24", "Orientering", "Sakseier", "Saksbehandler", owner, officers); those lines are taken out of
-/// the section text.
+/// "30/24", "Orientering", "Sakseier", "Saksbehandler", owner, officers); a Word file keeps it as a table, read as
+/// one line of labels and one of values. Those lines are taken out of the section text.
 /// </summary>
 internal static partial class CoverNoteParser
 {
@@ -97,6 +97,20 @@ internal static partial class CoverNoteParser
                 consumed.Add(i);
                 var (owner, officers) = ReadPeople(lines, i, consumed);
                 return new Box(ParseNumber(flat.Groups["num"].Value), flat.Groups["type"].Value, owner, officers);
+            }
+
+            // A Word cover note keeps the box as a table: labels on one row, values on the next.
+            if (TextJoiner.CollapseSpaces(text) == "Til Dato Saksnummer Innretning"
+                && DocumentSplitter.NextNonBlank(lines, i) is var valuesRow and >= 0
+                && FlatBox().Match($"Til Dato Saksnummer Innretning {lines[valuesRow].Trimmed}") is { Success: true } rows)
+            {
+                consumed.Add(i);
+                consumed.Add(valuesRow);
+                // Only a people row is read as one: reading cells takes the lines it reads, and a heading must stay.
+                var peopleRow = DocumentSplitter.NextNonBlank(lines, valuesRow);
+                var (owner, officers) = peopleRow >= 0 && lines[peopleRow].Trimmed.StartsWith("Sakseier", StringComparison.Ordinal)
+                    ? ReadPeople(lines, valuesRow, consumed) : (null, []);
+                return new Box(ParseNumber(rows.Groups["num"].Value), rows.Groups["type"].Value, owner, officers);
             }
 
             if (text != "Til" || !NextCellsAre(lines, i, consumed, "Dato", "Saksnummer", "Innretning", out var at)) continue;
