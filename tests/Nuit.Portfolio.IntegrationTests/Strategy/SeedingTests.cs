@@ -64,12 +64,7 @@ public sealed class SeedingTests : IDisposable
         var seed = CopySeed();
         await using var app = new PortfolioApp(_folder.DatabasePath, seed);
         _ = app.Services;
-        var path = Path.Combine(seed, "strategy.json");
-        var json = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(path, json.Replace(
-            "\"initiatives\": [",
-            "\"initiatives\": [\n    { \"code\": \"NYTT\", \"name\": \"Nytt tiltak\", \"owner\": \"NHN\" },",
-            StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        await AddInitiativeNyttAsync(seed);
 
         var report = await app.SendAsync(new SeedDatabase(seed));
 
@@ -99,12 +94,7 @@ public sealed class SeedingTests : IDisposable
         }
 
         // A new entry in the folder changes the stamp: the next start applies it.
-        var path = Path.Combine(seed, "strategy.json");
-        var json = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(path, json.Replace(
-            "\"initiatives\": [",
-            "\"initiatives\": [\n    { \"code\": \"NYTT\", \"name\": \"Nytt tiltak\", \"owner\": \"NHN\" },",
-            StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        await AddInitiativeNyttAsync(seed);
         await using (var app = new PortfolioApp(_folder.DatabasePath, seed))
         {
             _ = app.Services;
@@ -130,6 +120,17 @@ public sealed class SeedingTests : IDisposable
         Assert.Contains("mangler.txt", ex.Message, StringComparison.Ordinal);
         Assert.Equal(new[] { 0, 0, 0, 0, 0, 0 }, await CountsAsync(app));
         Assert.Equal(0, await app.WithDbAsync(db => db.AppliedSeeds.CountAsync()));
+    }
+
+    /// <summary>A new initiative NYTT in the seed folder's strategy file, as a maintainer would add one.</summary>
+    private static async Task AddInitiativeNyttAsync(string seed)
+    {
+        var path = Path.Combine(seed, "strategy.json");
+        var json = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(path, json.Replace(
+            "\"initiatives\": [",
+            "\"initiatives\": [\n    { \"code\": \"NYTT\", \"name\": \"Nytt tiltak\", \"owner\": \"NHN\" },",
+            StringComparison.Ordinal), TestContext.Current.CancellationToken);
     }
 
     private string CopySeed()
