@@ -59,8 +59,11 @@ public static class DatabaseInitializer
             if (options.SeedDataPath is null && await db.AppliedSeeds.AnyAsync(ct)) return;
             throw new StartupException("Finner ikke mappen seed-data med strategy.json. Sett Database:SeedDataPath (eller --seed-data) til mappen.");
         }
+        var stamp = SeedStamp.Of(folder);
+        if (await SeedStamp.IsCurrentAsync(db, stamp, ct)) return;
         var report = await sp.GetRequiredService<ISender>().Send(new SeedDatabase(folder), ct);
         if (report.Added > 0) log.LogInformation("Seed-data lastet fra {Folder}: {Added} nye oppføringer", folder, report.Added);
+        await SeedStamp.SaveAsync(db, stamp, sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
     }
 
     /// <summary>Fails early and clearly on a file that is not SQLite or a folder or file we cannot write.</summary>

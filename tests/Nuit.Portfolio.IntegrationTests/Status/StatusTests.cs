@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Domain;
+using Nuit.Portfolio.Features.Ledger;
+using Nuit.Portfolio.Features.Strategy;
 using Nuit.Portfolio.Features.Status;
 using Nuit.Portfolio.IntegrationTests.Infrastructure;
 
@@ -32,6 +35,36 @@ public sealed class StatusTests : IDisposable
         // 2025-Q2 had no status, so Q3 has nothing to compare with.
         Assert.Equal(("grey", "new"), (history.Quarters[0].PreviousRag, history.Quarters[0].Change));
         Assert.Equal(("grey", "new"), (history.Quarters[2].PreviousRag, history.Quarters[2].Change));
+    }
+
+    [Fact]
+    public async Task Pages_read_each_quarters_status_of_record_and_it_agrees_with_the_full_history()
+    {
+        await using var app = new PortfolioApp(_folder.DatabasePath);
+        await app.SendAsync(new SetStatus("SFM", "2024-Q4", "green", "I rute"), actingAs: "kari");
+        await app.SendAsync(new SetStatus("SFM", "2025-Q1", "green", "Først grønn"), actingAs: "ola");
+        await app.SendAsync(new SetStatus("SFM", "2025-Q1", "red", "Så rød"), actingAs: "ola");
+        await app.SendAsync(new SetStatus("SFM", "2025-Q1", "amber", "Til slutt gul"), actingAs: "ola");
+        await app.SendAsync(new SetStatus("SFM", "2024-Q4", "amber", "Rettet i ettertid"), actingAs: "kari");
+
+        var full = await app.SendAsync(new GetStatusHistory("SFM"));
+        var ofRecord = await app.SendAsync(new GetStatusHistory("SFM", Revisions: false));
+
+        Assert.Equal(full.Quarters.Select(q => (q.Quarter, q.Rag, q.Narrative, q.PreviousRag, q.Change)),
+            ofRecord.Quarters.Select(q => (q.Quarter, q.Rag, q.Narrative, q.PreviousRag, q.Change)));
+        Assert.Equal([("2025-Q1", "amber", "Til slutt gul"), ("2024-Q4", "amber", "Rettet i ettertid")],
+            ofRecord.Quarters.Select(q => (q.Quarter, q.Rag, q.Narrative)));
+        Assert.Equal([3, 2], full.Quarters.Select(q => q.Revisions.Count));
+        Assert.All(ofRecord.Quarters, q => Assert.Equal(q.Narrative, Assert.Single(q.Revisions).Narrative));
+
+        // The dashboard's and roadmap's figure: the newest quarter's status of record.
+        var latest = await app.SendAsync(new GetLatestStatuses());
+        Assert.Equal(("2025-Q1", RagStatus.Amber, "Til slutt gul"), (latest["SFM"].Quarter, latest["SFM"].Rag, latest["SFM"].Narrative));
+        Assert.DoesNotContain("PLL", latest.Keys);
+
+        // «Since the last meeting» lists each quarter once, with the status that counts.
+        var since = await app.SendAsync(new ChangesSinceLastMeeting("SFM"));
+        Assert.Equal([("2025-Q1", "amber"), ("2024-Q4", "amber")], since.Statuses.Select(s => (s.Quarter, s.Rag)));
     }
 
     [Fact]

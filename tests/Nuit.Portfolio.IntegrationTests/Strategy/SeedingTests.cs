@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
+using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Strategy;
 using Nuit.Portfolio.IntegrationTests.Infrastructure;
 
@@ -63,17 +64,43 @@ public sealed class SeedingTests : IDisposable
         var seed = CopySeed();
         await using var app = new PortfolioApp(_folder.DatabasePath, seed);
         _ = app.Services;
-        var path = Path.Combine(seed, "strategy.json");
-        var json = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(path, json.Replace(
-            "\"initiatives\": [",
-            "\"initiatives\": [\n    { \"code\": \"NYTT\", \"name\": \"Nytt tiltak\", \"owner\": \"NHN\" },",
-            StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        await AddInitiativeNyttAsync(seed);
 
         var report = await app.SendAsync(new SeedDatabase(seed));
 
         Assert.Equal(1, report.Added);
         Assert.Equal("Nytt tiltak", (await app.SendAsync(new GetInitiative("NYTT"))).Name);
+    }
+
+    [Fact]
+    public async Task A_start_on_a_current_database_skips_the_seed_step_until_the_seed_folder_changes()
+    {
+        var seed = CopySeed();
+        static Task<List<AppliedSeed>> StampsAsync(PortfolioApp app) =>
+            app.WithDbAsync(db => db.AppliedSeeds.AsNoTracking().Where(a => EF.Functions.Like(a.Key, "stamp:%")).ToListAsync());
+        AppliedSeed first;
+        await using (var app = new PortfolioApp(_folder.DatabasePath, seed))
+        {
+            _ = app.Services;
+            first = Assert.Single(await StampsAsync(app));
+        }
+
+        // Nothing changed: the seed step is skipped, so the stamp is not written again.
+        await using (var app = new PortfolioApp(_folder.DatabasePath, seed))
+        {
+            _ = app.Services;
+            var again = Assert.Single(await StampsAsync(app));
+            Assert.Equal((first.Key, first.AppliedAt), (again.Key, again.AppliedAt));
+        }
+
+        // A new entry in the folder changes the stamp: the next start applies it.
+        await AddInitiativeNyttAsync(seed);
+        await using (var app = new PortfolioApp(_folder.DatabasePath, seed))
+        {
+            _ = app.Services;
+            Assert.Equal("Nytt tiltak", (await app.SendAsync(new GetInitiative("NYTT"))).Name);
+            Assert.NotEqual(first.Key, Assert.Single(await StampsAsync(app)).Key);
+        }
     }
 
     [Fact]
@@ -93,6 +120,17 @@ public sealed class SeedingTests : IDisposable
         Assert.Contains("mangler.txt", ex.Message, StringComparison.Ordinal);
         Assert.Equal(new[] { 0, 0, 0, 0, 0, 0 }, await CountsAsync(app));
         Assert.Equal(0, await app.WithDbAsync(db => db.AppliedSeeds.CountAsync()));
+    }
+
+    /// <summary>A new initiative NYTT in the seed folder's strategy file, as a maintainer would add one.</summary>
+    private static async Task AddInitiativeNyttAsync(string seed)
+    {
+        var path = Path.Combine(seed, "strategy.json");
+        var json = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(path, json.Replace(
+            "\"initiatives\": [",
+            "\"initiatives\": [\n    { \"code\": \"NYTT\", \"name\": \"Nytt tiltak\", \"owner\": \"NHN\" },",
+            StringComparison.Ordinal), TestContext.Current.CancellationToken);
     }
 
     private string CopySeed()

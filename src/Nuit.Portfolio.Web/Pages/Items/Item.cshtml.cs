@@ -45,7 +45,7 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
         Cases = await sender.Send(new CasesTouching(Item.Code, "suggested,confirmed,rejected"), ct);
         Decisions = await sender.Send(new DecisionsForItem(Item.Code), ct);
         SinceLastMeeting = await sender.Send(new ChangesSinceLastMeeting(Item.Code), ct);
-        Status = await sender.Send(new GetStatusHistory(Item.Code), ct);
+        Status = await sender.Send(new GetStatusHistory(Item.Code, Revisions: false), ct);
         Changes = await sender.Send(new GetAuditTrail(Item.Code, Limit: 50), ct);
         OpenActionPoints = await sender.Send(new ListActionPoints { Item = Item.Code, OpenOnly = true }, ct);
         StatusInput.Quarter ??= StatusForm.DefaultQuarter(clock, schedule.Value);

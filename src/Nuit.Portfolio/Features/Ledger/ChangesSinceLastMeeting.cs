@@ -3,14 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Shared;
+using Nuit.Portfolio.Features.Status;
 
 namespace Nuit.Portfolio.Features.Ledger;
 
 /// <summary>
 /// What changed for a roadmap item since the council last met (the newest NUIT meeting on or before today): cases of
 /// later meetings that touch it (a coming meeting's agenda included) with their decisions and action points, action
-/// points on its cases closed since, statuses recorded since, and values recorded since for its indicators (its own,
-/// those under it, and its goal's).
+/// points on its cases closed since, each quarter's status of record where it was recorded since, and values recorded
+/// since for its indicators (its own, those under it, and its goal's).
 /// </summary>
 public sealed record ChangesSinceLastMeeting(string Item, DateOnly? Today = null) : IQuery<ItemChanges>;
 
@@ -54,8 +55,9 @@ public sealed class ChangesSinceLastMeetingHandler(PortfolioDbContext db, TimePr
             .Select(a => new { a.Id, a.Case!.Body!.Code, a.Case.Number, a.Text, a.Status, a.Case.MeetingDate })
             .ToListAsync(cancellationToken);
 
-        // Recorded after the meeting's day; SQLite compares DateTimeOffset as text, so the filter runs in memory.
-        var statuses = (await db.StatusUpdates.AsNoTracking().Where(s => s.ItemId == item.Id).ToListAsync(cancellationToken))
+        // Each quarter's status of record, where it was recorded after the meeting's day: read through the index, so the
+        // list is bounded by quarters, not by how often someone edited (issue 23 item 6).
+        var statuses = (await LatestStatuses.PerQuarterAsync(db, item.Id, cancellationToken))
             .Where(s => s.RecordedAt > sinceInstant).OrderBy(s => s.RecordedAt)
             .Select(s => new ChangedStatus(s.Quarter.ToString(), s.Rag.ToCode(), s.Narrative, s.Author, s.RecordedAt)).ToList();
         var goalId = item.GoalId;

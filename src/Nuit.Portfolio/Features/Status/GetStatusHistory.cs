@@ -10,7 +10,11 @@ using Nuit.Portfolio.Features.Strategy;
 namespace Nuit.Portfolio.Features.Status;
 
 /// <summary>The status history of one item, newest quarter first, each with the change from the quarter before.</summary>
-public sealed record GetStatusHistory(string Item) : IQuery<StatusHistory>;
+/// <param name="Revisions">
+/// False: each quarter's revisions hold only the update of record, read through the index, so a page that shows one
+/// row per quarter does not grow with every edit ever made (issue 23 item 6). The API and CLI keep every revision.
+/// </param>
+public sealed record GetStatusHistory(string Item, bool Revisions = true) : IQuery<StatusHistory>;
 
 public sealed record StatusHistory(
     string Item, string Name, string Kind, IReadOnlyList<QuarterStatus> Quarters, IReadOnlyList<MilestoneDto> Milestones);
@@ -32,18 +36,29 @@ public sealed class GetStatusHistoryHandler(PortfolioDbContext db) : IQueryHandl
     public async ValueTask<StatusHistory> Handle(GetStatusHistory query, CancellationToken cancellationToken)
     {
         var item = await ItemLookup.FindAsync(db, query.Item, cancellationToken);
-        var updates = await db.StatusUpdates.AsNoTracking().Where(s => s.ItemId == item.Id).ToListAsync(cancellationToken);
-        var latest = StatusTimeline.LatestPerQuarter(updates);
+        List<StatusUpdate> ofRecord;
+        ILookup<Quarter, StatusUpdate> revisions;
+        if (query.Revisions)
+        {
+            var updates = await db.StatusUpdates.AsNoTracking().Where(s => s.ItemId == item.Id).ToListAsync(cancellationToken);
+            ofRecord = [.. StatusTimeline.LatestPerQuarter(updates).Values];
+            revisions = updates.ToLookup(u => u.Quarter);
+        }
+        else
+        {
+            ofRecord = await LatestStatuses.PerQuarterAsync(db, item.Id, cancellationToken);
+            revisions = ofRecord.ToLookup(u => u.Quarter);
+        }
+        var latest = ofRecord.ToDictionary(u => (u.ItemId, u.Quarter));
 
-        var quarters = latest.Values.OrderByDescending(u => u.Quarter).Select(u =>
+        var quarters = ofRecord.OrderByDescending(u => u.Quarter).Select(u =>
         {
             var previous = StatusTimeline.RagOf(latest, item.Id, u.Quarter.Previous());
             var change = StatusChanges.Between(previous, u.Rag);
             return new QuarterStatus(
                 u.Quarter.ToString(), u.Quarter.ToDisplayString(), u.Rag.ToCode(), u.Rag.ToDisplayString(), u.Narrative, u.Author, u.RecordedAt,
                 previous.ToCode(), change.ToCode(), change.ToDisplayString(),
-                [.. updates.Where(x => x.Quarter == u.Quarter).OrderByDescending(x => x.RecordedAt).ThenByDescending(x => x.Id)
-                    .Select(x => x.ToEntry(item.Code))]);
+                [.. revisions[u.Quarter].OrderByDescending(x => x.RecordedAt).ThenByDescending(x => x.Id).Select(x => x.ToEntry(item.Code))]);
         }).ToList();
 
         var milestones = item is Initiative

@@ -15,12 +15,8 @@ public sealed class GetLatestStatusesHandler(PortfolioDbContext db) : IQueryHand
 {
     public async ValueTask<IReadOnlyDictionary<string, LatestStatus>> Handle(GetLatestStatuses query, CancellationToken cancellationToken)
     {
-        var updates = await db.StatusUpdates.AsNoTracking().ToListAsync(cancellationToken);
-        var codes = await db.RoadmapItems.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
-        // The status of record per quarter is decided in one place (StatusTimeline); here, each item's newest quarter.
-        return StatusTimeline.LatestPerQuarter(updates).Values
-            .GroupBy(u => u.ItemId)
-            .Select(g => g.MaxBy(u => u.Quarter)!)
-            .ToDictionary(u => codes[u.ItemId], u => new LatestStatus(u.Quarter.ToString(), u.Rag, u.Narrative), StringComparer.Ordinal);
+        var latest = await LatestStatuses.PerItemAsync(db, cancellationToken);
+        var codes = await db.RoadmapItems.AsNoTracking().Select(i => new { i.Id, i.Code }).ToDictionaryAsync(i => i.Id, i => i.Code, cancellationToken);
+        return latest.ToDictionary(u => codes[u.ItemId], u => new LatestStatus(u.Quarter.ToString(), u.Rag, u.Narrative), StringComparer.Ordinal);
     }
 }
