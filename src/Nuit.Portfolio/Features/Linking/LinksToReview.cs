@@ -47,7 +47,7 @@ public sealed class LinksToReviewHandler(PortfolioDbContext db) : IQueryHandler<
     }
 }
 
-/// <remarks>No index covers the state, so this counts by a scan of the links; it runs for editors only.</remarks>
+/// <remarks>Runs on every page an editor opens (the menu's count): it counts on the index on State.</remarks>
 public sealed class CountLinksToReviewHandler(PortfolioDbContext db) : IQueryHandler<CountLinksToReview, int>
 {
     public async ValueTask<int> Handle(CountLinksToReview query, CancellationToken cancellationToken) =>

@@ -505,6 +505,8 @@ namespace Nuit.Portfolio.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("State");
+
                     b.HasIndex("CaseId", "ItemId")
                         .IsUnique();
 

@@ -481,6 +481,8 @@ namespace Nuit.Portfolio.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("State");
+
                     b.HasIndex("CaseId", "ItemId")
                         .IsUnique();
 
