@@ -19,7 +19,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().Date);
-        View = await sender.Send(new GetDashboard(today), ct);
+        View = await sender.Send(new GetDashboard(), ct);
         Gaps = await sender.Send(new CoverageGaps(Today: today), ct);
         OpenActionPoints = await sender.Send(new ListActionPoints { OpenOnly = true, Today = today }, ct);
     }

@@ -8,15 +8,13 @@ using Nuit.Portfolio.Features.Strategy;
 namespace Nuit.Portfolio.Features.Dashboard;
 
 /// <summary>The first page: each goal with how many of its items stand at each status, recent meetings and open action points.</summary>
-public sealed record GetDashboard(DateOnly Today) : IQuery<DashboardView>;
+public sealed record GetDashboard : IQuery<DashboardView>;
 
 public sealed record DashboardView(
-    StrategyOverview Strategy, IReadOnlyList<GoalStatusCount> Goals, IReadOnlyList<MeetingSummary> RecentMeetings, IReadOnlyList<OpenActionPoint> OpenActionPoints);
+    StrategyOverview Strategy, IReadOnlyList<GoalStatusCount> Goals, IReadOnlyList<MeetingSummary> RecentMeetings);
 
 /// <summary>Counts over the goal's sub-goals and initiatives, by their latest status; items never reported count as grey.</summary>
 public sealed record GoalStatusCount(string Code, string Name, int Green, int Amber, int Red, int Grey);
-
-public sealed record OpenActionPoint(string Case, string CaseTitle, string Text, DateOnly? MeetingDate, int? AgeDays);
 
 public sealed class GetDashboardHandler(PortfolioDbContext db) : IQueryHandler<GetDashboard, DashboardView>
 {
@@ -39,14 +37,6 @@ public sealed class GetDashboardHandler(PortfolioDbContext db) : IQueryHandler<G
 
         var meetings = (await new ListMeetingsHandler(db).Handle(new ListMeetings(), cancellationToken)).Take(5).ToList();
 
-        var actions = await db.ActionPoints.AsNoTracking().Where(a => ActionPointStatuses.Unfinished.Contains(a.Status))
-            .OrderBy(a => a.Case!.MeetingDate).ThenBy(a => a.Order)
-            .Select(a => new { a.Case!.Body!.Code, a.Case.Number, a.Case.Title, a.Text, a.Case.MeetingDate })
-            .ToListAsync(cancellationToken);
-        var open = actions.Select(a => new OpenActionPoint(
-            $"{Bodies.ShortName(a.Code)} {a.Number}", a.Title, a.Text, a.MeetingDate,
-            a.MeetingDate is { } d ? query.Today.DayNumber - d.DayNumber : null)).ToList();
-
-        return new DashboardView(overview, goals, meetings, open);
+        return new DashboardView(overview, goals, meetings);
     }
 }
