@@ -16,7 +16,8 @@ namespace Nuit.Portfolio.Web.Pages.Items;
 
 /// <summary>
 /// The page of a goal, sub-goal or initiative, answer first: summary, the cases that touched it, decisions, open action
-/// points, status, indicators and milestones. Editors also get, folded under «Endre», the history and the forms: register a quarter's status, link a case by hand, edit aliases, re-run the matcher.
+/// points, status, indicators and milestones, and last the change history (for every reader). Editors also get, folded
+/// under «Endre», the forms: register a quarter's status, link a case by hand, edit aliases, re-run the matcher.
 /// Each post sends one command; a refusal is shown next to its field and nothing is saved.
 /// </summary>
 public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<ReportScheduleOptions> schedule) : PageModel

@@ -24,6 +24,12 @@ internal static class LatestStatuses
         return await ByIdAsync(db, [.. ids.OfType<int>()], ct);
     }
 
+    /// <summary>One item's newest quarter with its update of record, or null when it was never reported.</summary>
+    public static Task<StatusUpdate?> OfItemAsync(PortfolioDbContext db, int itemId, CancellationToken ct) =>
+        db.StatusUpdates.AsNoTracking().Where(s => s.ItemId == itemId)
+            .OrderByDescending(s => s.Quarter).ThenByDescending(s => s.RecordedAt).ThenByDescending(s => s.Id)
+            .FirstOrDefaultAsync(ct);
+
     /// <summary>One item's update of record for every quarter it was reported in, newest quarter first.</summary>
     public static async Task<List<StatusUpdate>> PerQuarterAsync(PortfolioDbContext db, int itemId, CancellationToken ct)
     {

@@ -7,6 +7,7 @@ using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Ledger;
 using Nuit.Portfolio.Features.Meetings.Import;
 using Nuit.Portfolio.Features.Meetings.Parsing;
+using Nuit.Portfolio.Features.Status;
 using Nuit.Portfolio.Files.Documents;
 
 namespace Nuit.Portfolio.Features.Meetings.Planning;
@@ -110,8 +111,7 @@ internal static class PlannedMeetings
         var ids = items.Select(i => i.Id).ToList();
         foreach (var item in items)
         {
-            var status = await db.StatusUpdates.AsNoTracking().Where(s => s.ItemId == item.Id)
-                .OrderByDescending(s => s.Quarter).ThenByDescending(s => s.RecordedAt).FirstOrDefaultAsync(ct);
+            var status = await LatestStatuses.OfItemAsync(db, item.Id, ct);
             lines.Add(status is null
                 ? $"• {item.Code} {item.Name}: ingen status er registrert."
                 : $"• {item.Code} {item.Name}: status {status.Quarter} {status.Rag.ToDisplayString()}{(string.IsNullOrWhiteSpace(status.Narrative) ? "." : $" – {OneLine(status.Narrative)}")}");
