@@ -229,6 +229,8 @@ public sealed partial class LedgerTests
         Assert.Equal(("1/2025", new DateOnly(2025, 2, 13)), (before.Meeting, before.Since));
         Assert.Contains(before.Cases, c => c.Case == "NUIT 13/25");
         Assert.Contains(before.Decisions, d => d.Case == "NUIT 13/25");
+        // The cases and their decisions come from one read (issue 18): the same decisions, in the same order, as the item's own list.
+        Assert.Equal((await app.SendAsync(new DecisionsForItem("DHO"))).Where(d => d.MeetingDate > before.Since), before.Decisions);
         Assert.DoesNotContain(before.Cases, c => c.MeetingDate <= before.Since);
         Assert.Contains(before.Statuses, s => (s.Quarter, s.Rag, s.By) == ("2025-Q2", "amber", "kari"));
 

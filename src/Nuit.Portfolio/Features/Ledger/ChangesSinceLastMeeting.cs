@@ -41,13 +41,24 @@ public sealed class ChangesSinceLastMeetingHandler(PortfolioDbContext db, TimePr
         var sinceInstant = new DateTimeOffset(since.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
 
         var links = db.CaseLinks.AsNoTracking().Where(l => l.ItemId == item.Id && l.State != LinkState.Rejected);
-        var cases = (await links.Where(l => l.MeetingDate > since)
-                .OrderBy(l => l.MeetingDate).ThenBy(l => l.Case!.Sequence)
-                .Select(l => new { l.Case!.Body!.Code, l.Case.Number, l.Case.Title, Meeting = l.Case.Meeting!.Number, l.Case.MeetingDate, l.State })
-                .ToListAsync(cancellationToken))
-            .Select(c => new ChangedCase($"{Bodies.ShortName(c.Code)} {c.Number}", c.Title, c.Meeting, c.MeetingDate, ListActionPointsHandler.StateName(c.State)))
-            .ToList();
-        var decisions = await DecisionsForItemHandler.LoadAsync(db, l => l.ItemId == item.Id && l.MeetingDate > since, cancellationToken);
+        // The cases and their decisions in one read (issue 18): the decisions are the same links, ordered the same way,
+        // that have a decision, so a second query over the same rows only doubled the work on a long list.
+        var rows = await links.Where(l => l.MeetingDate > since)
+            .OrderBy(l => l.MeetingDate).ThenBy(l => l.Case!.Sequence)
+            .Select(l => new
+            {
+                l.Case!.Body!.Code, l.Case.Number, l.Case.Title, Meeting = l.Case.Meeting!.Number, l.Case.MeetingDate, l.State,
+                l.Case.Decision, l.Case.DecisionUpdated,
+            })
+            .ToListAsync(cancellationToken);
+        var cases = new List<ChangedCase>(rows.Count);
+        var decisions = new List<ItemDecision>();
+        foreach (var r in rows)
+        {
+            var (key, link) = ($"{Bodies.ShortName(r.Code)} {r.Number}", ListActionPointsHandler.StateName(r.State));
+            cases.Add(new ChangedCase(key, r.Title, r.Meeting, r.MeetingDate, link));
+            if (r.Decision is not null) decisions.Add(new ItemDecision(key, r.Title, r.Meeting, r.MeetingDate, r.Decision, r.DecisionUpdated, link));
+        }
 
         var points = await db.ActionPoints.AsNoTracking()
             .Where(a => links.Any(l => l.CaseId == a.CaseId) && (a.Case!.MeetingDate > since || a.ClosedOn > since))
@@ -69,7 +80,7 @@ public sealed class ChangesSinceLastMeetingHandler(PortfolioDbContext db, TimePr
             .Where(v => v.RecordedAt > sinceInstant).OrderBy(v => v.RecordedAt)
             .Select(v => new ChangedIndicatorValue(v.Code, v.Period, v.Value, v.Source, v.RecordedAt)).ToList();
 
-        return new ItemChanges(item.Code, last?.Number, last?.Date, cases, [.. decisions.Select(d => d.Decision)],
+        return new ItemChanges(item.Code, last?.Number, last?.Date, cases, decisions,
             [.. points.Select(p => new ChangedActionPoint(p.Id, $"{Bodies.ShortName(p.Code)} {p.Number}", p.Text, ActionPointStatuses.Name(p.Status),
                 p.MeetingDate > since ? "new" : "closed"))],
             statuses, values);
