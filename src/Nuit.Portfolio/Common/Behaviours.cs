@@ -15,13 +15,14 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        // The list only when something failed: this runs on every request, and nearly every request is valid.
+        List<FluentValidation.Results.ValidationFailure>? failures = null;
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);
-            failures.AddRange(result.Errors);
+            if (result.Errors.Count > 0) (failures ??= []).AddRange(result.Errors);
         }
-        if (failures.Count > 0) throw new ValidationException(failures);
+        if (failures is not null) throw new ValidationException(failures);
         return await next(message, cancellationToken);
     }
 }

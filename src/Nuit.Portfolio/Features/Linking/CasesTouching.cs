@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Nuit.Portfolio.Data;
 using Nuit.Portfolio.Domain;
 using Nuit.Portfolio.Features.Shared;
@@ -47,18 +45,11 @@ public sealed class CasesTouchingHandler(PortfolioDbContext db) : IQueryHandler<
 
     /// <summary>
     /// One round trip for the usual question (issue 18): the item code is resolved inside the query, the plan is
-    /// compiled once (no LINQ translation or cache lookup per call), and only the columns shown are read. The states
-    /// are three flags rather than a list so the SQL keeps the same shape, and the code's subquery runs once, so SQLite
-    /// walks (ItemId, MeetingDate, CaseId) in order and stops at the limit.
-    /// A compiled plan is bound to the model it was compiled against, and the SQLite and PostgreSQL contexts have one
-    /// model each (a process normally uses one; the test suite uses both), so there is one plan per model.
+    /// compiled once (one per model: <see cref="CompiledPerModel{TQuery}"/>), and only the columns shown are read. The
+    /// states are three flags rather than a list so the SQL keeps the same shape, and the code's subquery runs once, so
+    /// SQLite walks (ItemId, MeetingDate, CaseId) in order and stops at the limit.
     /// </summary>
-    private static readonly ConcurrentDictionary<IModel, Func<PortfolioDbContext, string, bool, bool, bool, DateOnly?, DateOnly?, int, IAsyncEnumerable<Row>>> Plans = new();
-
-    private static Func<PortfolioDbContext, string, bool, bool, bool, DateOnly?, DateOnly?, int, IAsyncEnumerable<Row>> Query(PortfolioDbContext db) =>
-        Plans.GetOrAdd(db.Model, static _ => Compile());
-
-    private static Func<PortfolioDbContext, string, bool, bool, bool, DateOnly?, DateOnly?, int, IAsyncEnumerable<Row>> Compile() =>
+    private static readonly CompiledPerModel<Func<PortfolioDbContext, string, bool, bool, bool, DateOnly?, DateOnly?, int, IAsyncEnumerable<Row>>> Query = new(() =>
         EF.CompileAsyncQuery((PortfolioDbContext db, string code, bool suggested, bool confirmed, bool rejected, DateOnly? from, DateOnly? to, int limit) =>
             db.CaseLinks.AsNoTracking()
                 .Where(l => l.ItemId == db.RoadmapItems.Where(i => i.Code == code).Select(i => i.Id).FirstOrDefault())
@@ -68,7 +59,7 @@ public sealed class CasesTouchingHandler(PortfolioDbContext db) : IQueryHandler<
                 .Take(limit)
                 .Select(l => new Row(
                     l.Case!.Body!.Code, l.Case.Number, l.Case.Title, l.MeetingDate, l.Case.Type, l.Case.Decision, l.Case.ProposedDecision,
-                    l.State, l.Score, l.Evidence, l.Version)));
+                    l.State, l.Score, l.Evidence, l.Version))));
 
     public async ValueTask<IReadOnlyList<TouchingCase>> Handle(CasesTouching query, CancellationToken cancellationToken)
     {
@@ -98,7 +89,7 @@ public sealed class CasesTouchingHandler(PortfolioDbContext db) : IQueryHandler<
         async Task<List<Row>> RunAsync(string code)
         {
             var list = new List<Row>(Math.Min(query.Limit, 64));
-            await foreach (var row in Query(db)(db, code, states.Contains(LinkState.Suggested), states.Contains(LinkState.Confirmed),
+            await foreach (var row in Query.For(db)(db, code, states.Contains(LinkState.Suggested), states.Contains(LinkState.Confirmed),
                                states.Contains(LinkState.Rejected), from, to, query.Limit).WithCancellation(cancellationToken))
                 list.Add(row);
             return list;
