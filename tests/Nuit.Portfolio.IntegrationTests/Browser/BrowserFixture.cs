@@ -45,7 +45,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Brukernavn").FillAsync("admin");
         await page.GetByLabel("Passord").FillAsync(WebServer.AdminPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Logg inn" }).ClickAsync();
-        await page.WaitForURLAsync(Server.BaseUrl + "/");
+        // The password hash and the first page take seconds on a busy two-core machine; 30 s was not always enough.
+        await page.WaitForURLAsync(Server.BaseUrl + "/", new() { Timeout = 90_000 });
         _signedIn = await context.StorageStateAsync();
         await context.DisposeAsync();
     }

@@ -21,6 +21,7 @@ public class PortfolioApp(string databasePath, string? seedDataPath = null, bool
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        if (seed && seedDataPath is null && !FreshStart) SeededDatabase.ProvideAt(databasePath);
         foreach (var (key, value) in TestDatabase.Settings(databasePath)) builder.UseSetting(key, value);
         builder.UseSetting("Database:SeedDataPath", seedDataPath ?? RepoRoot.SeedData);
         builder.UseSetting("Database:Seed", seed ? "true" : "false");
@@ -30,6 +31,12 @@ public class PortfolioApp(string databasePath, string? seedDataPath = null, bool
         builder.UseSetting("Work:PageWait", "00:01:00");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    /// <summary>
+    /// Start on a new database and do the whole first start (migrations, seed, first admin) instead of on a copy of
+    /// the seeded database (<see cref="SeededDatabase"/>): for the tests of that start itself.
+    /// </summary>
+    public bool FreshStart { get; init; }
 
     /// <summary>More configuration for one test, e.g. <c>["Work:StepDelayMilliseconds"] = "200"</c>.</summary>
     public Dictionary<string, string> Settings { get; } = [];

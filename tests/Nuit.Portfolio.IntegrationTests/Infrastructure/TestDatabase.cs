@@ -28,11 +28,14 @@ public static class TestDatabase
         }
         : new Dictionary<string, string> { ["Database:Path"] = databasePath };
 
-    /// <summary>A new PostgreSQL database for this path (made once), for tests that ask for PostgreSQL whatever the run.</summary>
-    public static string Postgres(string databasePath)
+    /// <summary>
+    /// A new PostgreSQL database for this path (made once), for tests that ask for PostgreSQL whatever the run; with
+    /// <paramref name="template"/> a copy of that database (<see cref="SeededDatabase"/>).
+    /// </summary>
+    public static string Postgres(string databasePath, string? template = null)
     {
         var server = PostgresServer ?? throw new InvalidOperationException("NUIT_TEST_POSTGRES er ikke satt.");
-        var name = "nuit_t_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(databasePath)))[..16];
+        var name = PostgresName(databasePath);
         Created.GetOrAdd(databasePath, _ =>
         {
             using var connection = new NpgsqlConnection(server);
@@ -40,12 +43,16 @@ public static class TestDatabase
             // A database of the same name left by an earlier, interrupted run is stale: start from nothing.
             using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
             drop.ExecuteNonQuery();
-            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            using var command = new NpgsqlCommand(template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}", connection);
             command.ExecuteNonQuery();
             return name;
         });
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
+
+    /// <summary>The name of the PostgreSQL database for this path.</summary>
+    public static string PostgresName(string databasePath) =>
+        "nuit_t_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(databasePath)))[..16];
 
     /// <summary>The CLI's options for the same database the host tests use for this path (a SQLite file or the run's PostgreSQL).</summary>
     public static string[] CliArgs(string databasePath) => OnPostgres

@@ -40,6 +40,7 @@ public sealed class WebServer : IAsyncDisposable
     {
         var ownsFolder = folder is null;
         folder ??= new TestFolder();
+        SeededDatabase.ProvideSqliteAt(folder.DatabasePath);
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet")
         {

@@ -11,6 +11,7 @@ namespace Nuit.Portfolio.IntegrationTests.Postgres;
 /// PostgreSQL specifics, whatever provider the rest of the run uses: migrations, search that answers as
 /// SQLite's does, and two service instances on one database. Needs NUIT_TEST_POSTGRES (set by .ci/run).
 /// </summary>
+[Collection(PostgresServer.Name)]
 public sealed class PostgresTests : IDisposable
 {
     private readonly TestFolder _folder = new();
@@ -150,14 +151,25 @@ public sealed class PostgresTests : IDisposable
     }
 
     /// <summary>The real host, told to use PostgreSQL with a given connection string.</summary>
-    internal sealed class PostgresApp(string connection, bool seed, bool jobs = false) : PortfolioApp("unused.db", seed: seed)
+    internal sealed class PostgresApp : PortfolioApp
     {
+        private readonly string _connection;
+        private readonly bool _jobs;
+
+        /// <summary>A start on the database the test made (a fresh start there, never a copy of the seeded template).</summary>
+        public PostgresApp(string connection, bool seed, bool jobs = false) : base("unused.db", seed: seed)
+        {
+            _connection = connection;
+            _jobs = jobs;
+            FreshStart = true;
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Database:Provider", "Postgres");
-            builder.UseSetting("ConnectionStrings:Portfolio", connection);
-            if (jobs) builder.UseSetting("Reports:Enabled", "true");
+            builder.UseSetting("ConnectionStrings:Portfolio", _connection);
+            if (_jobs) builder.UseSetting("Reports:Enabled", "true");
         }
     }
 }

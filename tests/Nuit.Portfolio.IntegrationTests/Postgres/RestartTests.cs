@@ -15,6 +15,7 @@ namespace Nuit.Portfolio.IntegrationTests.Postgres;
 /// still fails is 503 with Retry-After, never 500, and the first request after the restart succeeds. Needs the
 /// server's data folder (NUIT_TEST_POSTGRES_DATA, set by .ci/run) and root to run pg_ctl as postgres.
 /// </summary>
+[Collection(PostgresServer.Name)]
 public sealed class RestartTests : IDisposable
 {
     private readonly TestFolder _folder = new();

@@ -21,7 +21,7 @@ public sealed class SeedingTests : IDisposable
     [Fact]
     public async Task Seeding_twice_changes_nothing()
     {
-        await using var app = new PortfolioApp(_folder.DatabasePath);
+        await using var app = new PortfolioApp(_folder.DatabasePath) { FreshStart = true };
         _ = app.Services; // starts the host: first start seeds
         var before = await CountsAsync(app);
         Assert.Equal(5 + 3 + 13 + 4, before[0]); // goals, sub-goals, initiatives, indicators
@@ -36,7 +36,7 @@ public sealed class SeedingTests : IDisposable
     [Fact]
     public async Task Seeding_again_never_overwrites_or_revives_what_users_changed()
     {
-        await using var app = new PortfolioApp(_folder.DatabasePath);
+        await using var app = new PortfolioApp(_folder.DatabasePath) { FreshStart = true };
         _ = app.Services;
         await app.WithDbAsync(async db =>
         {

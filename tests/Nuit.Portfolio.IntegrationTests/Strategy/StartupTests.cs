@@ -16,7 +16,7 @@ public sealed class StartupTests : IDisposable
     public async Task First_start_creates_the_file_applies_every_migration_and_loads_the_seed()
     {
         Assert.False(File.Exists(_folder.DatabasePath));
-        await using var app = new PortfolioApp(_folder.DatabasePath);
+        await using var app = new PortfolioApp(_folder.DatabasePath) { FreshStart = true };
         var client = app.CreateClient();
 
         var health = await client.GetAsync(new Uri("/health", UriKind.Relative), TestContext.Current.CancellationToken);
