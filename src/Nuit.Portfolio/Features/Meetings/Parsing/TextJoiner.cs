@@ -73,7 +73,37 @@ internal static partial class TextJoiner
         return m.Success;
     }
 
-    public static string CollapseSpaces(string s) => Spaces().Replace(s, " ").Trim();
+    /// <summary>
+    /// Every run of white space as one space, none at either end: what <c>Regex.Replace(s, @"\s+", " ").Trim()</c>
+    /// gives (\s and <see cref="char.IsWhiteSpace(char)"/> are the same set), without a regex or a new string
+    /// for a line that is already clean — most lines are, and this runs on every line several times (issue 17).
+    /// </summary>
+    public static string CollapseSpaces(string s)
+    {
+        var clean = true;
+        for (var i = 0; i < s.Length && clean; i++)
+        {
+            var c = s[i];
+            if (c == ' ') clean = i > 0 && i < s.Length - 1 && !char.IsWhiteSpace(s[i + 1]);
+            else if (char.IsWhiteSpace(c)) clean = false;
+        }
+        if (clean) return s;
+
+        var sb = new StringBuilder(s.Length);
+        var pendingSpace = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace) sb.Append(' ');
+            pendingSpace = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     private static bool NeedsNoSpace(StringBuilder sb, string next)
     {
@@ -87,9 +117,6 @@ internal static partial class TextJoiner
     // shared last part, so the word after it is a conjunction and a space belongs there.
     private static readonly HashSet<string> ShortenedCompoundFollowers =
         new(["og", "eller", "samt", "enn", "and", "or", "&"], StringComparer.OrdinalIgnoreCase);
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     [GeneratedRegex(@"^[^\s]+")]
     private static partial Regex FirstWord();

@@ -23,10 +23,10 @@ internal static partial class TextNormalizer
         var formFeedPage = 1;
         var number = 1;
 
-        foreach (var (raw, pageBreaksBefore) in SplitLines(text))
+        foreach (var (start, length, pageBreaksBefore) in SplitLines(text))
         {
             formFeedPage += pageBreaksBefore;
-            var cleaned = CleanSpaces(raw);
+            var cleaned = CleanSpaces(text.AsSpan(start, length));
             var lineNumber = number++;
 
             if (PageMarker().Match(cleaned) is { Success: true } marker)
@@ -59,49 +59,59 @@ internal static partial class TextNormalizer
     internal static IEnumerable<string> Reflow(string line) =>
         ReflowAnchor().Split(line).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.TrimEnd());
 
-    private static IEnumerable<(string Line, int PageBreaksBefore)> SplitLines(string text)
+    // Each line as a stretch of the text, so the only string made per line is the cleaned one (issue 17).
+    private static IEnumerable<(int Start, int Length, int PageBreaksBefore)> SplitLines(string text)
     {
-        var current = new StringBuilder();
+        var start = 0;
         var pageBreaks = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            switch (c)
+            switch (text[i])
             {
                 case '\r':
+                    yield return (start, i - start, pageBreaks);
                     if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                    yield return (current.ToString(), pageBreaks);
-                    current.Clear();
+                    start = i + 1;
                     pageBreaks = 0;
                     break;
                 case '\n' or '\u2028' or '\u2029' or '\u0085':
-                    yield return (current.ToString(), pageBreaks);
-                    current.Clear();
+                    yield return (start, i - start, pageBreaks);
+                    start = i + 1;
                     pageBreaks = 0;
                     break;
                 case '\f':
                     // A page break ends a line: no line of a PDF continues onto the next page.
-                    if (current.Length > 0)
+                    if (i > start)
                     {
-                        yield return (current.ToString(), pageBreaks);
-                        current.Clear();
+                        yield return (start, i - start, pageBreaks);
                         pageBreaks = 0;
                     }
 
+                    start = i + 1;
                     pageBreaks++;
-                    break;
-                default:
-                    current.Append(c);
                     break;
             }
         }
 
-        if (current.Length > 0 || pageBreaks > 0)
-            yield return (current.ToString(), pageBreaks);
+        if (text.Length > start || pageBreaks > 0)
+            yield return (start, text.Length - start, pageBreaks);
     }
 
-    private static string CleanSpaces(string line)
+    private static string CleanSpaces(ReadOnlySpan<char> line)
     {
+        // Almost every line has none of the characters below: then the line is only trimmed.
+        var plain = true;
+        foreach (var c in line)
+        {
+            if (char.IsControl(c) || c is '\u00A0' or '\u202F' or '\u2007' or '\u2009' or '\u200A' or '\u3000'
+                or '\u00AD' or '\u200B' or '\uFEFF' or (>= '\uFB00' and <= '\uFB06'))
+            {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) return line.TrimEnd().ToString();
+
         var sb = new StringBuilder(line.Length);
         foreach (var c in line)
         {
