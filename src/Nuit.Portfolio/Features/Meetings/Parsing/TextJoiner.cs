@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -11,29 +12,36 @@ namespace Nuit.Portfolio.Features.Meetings.Parsing;
 internal static partial class TextJoiner
 {
     /// <summary>Joins lines into one line of text, keeping hyphens as described on the class.</summary>
-    public static string Join(IEnumerable<string> lines) => JoinWithOffsets(lines, out _);
+    public static string Join(IEnumerable<string> lines) => Join(lines, null);
 
     /// <summary>As <see cref="Join"/>, and gives for each input line the offset where its text starts in the result.</summary>
     public static string JoinWithOffsets(IEnumerable<string> lines, out IReadOnlyList<int> offsets)
     {
-        var sb = new StringBuilder();
         var starts = new List<int>();
+        offsets = starts;
+        return Join(lines, starts);
+    }
+
+    // Offsets only when asked for: most joins do not need them (issue 17).
+    private static string Join(IEnumerable<string> lines, List<int>? starts)
+    {
+        // Sized up front when the lines are known, so the builder does not grow chunk by chunk.
+        var sb = new StringBuilder(lines is IReadOnlyCollection<string> known ? known.Sum(l => l.Length + 1) : 16);
         foreach (var raw in lines)
         {
             var part = CollapseSpaces(raw);
             if (part.Length == 0)
             {
-                starts.Add(sb.Length);
+                starts?.Add(sb.Length);
                 continue;
             }
 
             if (sb.Length > 0 && !NeedsNoSpace(sb, part))
                 sb.Append(' ');
-            starts.Add(sb.Length);
+            starts?.Add(sb.Length);
             sb.Append(part);
         }
 
-        offsets = starts;
         return sb.ToString();
     }
 
@@ -80,14 +88,9 @@ internal static partial class TextJoiner
     /// </summary>
     public static string CollapseSpaces(string s)
     {
-        var clean = true;
-        for (var i = 0; i < s.Length && clean; i++)
-        {
-            var c = s[i];
-            if (c == ' ') clean = i > 0 && i < s.Length - 1 && !char.IsWhiteSpace(s[i + 1]);
-            else if (char.IsWhiteSpace(c)) clean = false;
-        }
-        if (clean) return s;
+        var span = s.AsSpan();
+        if (span.IsEmpty || (span[0] != ' ' && span[^1] != ' ' && !span.ContainsAny(OtherWhiteSpace) && span.IndexOf("  ", StringComparison.Ordinal) < 0))
+            return s;
 
         var sb = new StringBuilder(s.Length);
         var pendingSpace = false;
@@ -104,6 +107,10 @@ internal static partial class TextJoiner
         }
         return sb.ToString();
     }
+
+    // Every white-space character but the plain space, taken from char.IsWhiteSpace itself so the two agree.
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))]);
 
     private static bool NeedsNoSpace(StringBuilder sb, string next)
     {
