@@ -25,8 +25,11 @@ internal static partial class TextJoiner
     // Offsets only when asked for: most joins do not need them (issue 17).
     private static string Join(IEnumerable<string> lines, List<int>? starts)
     {
-        // Sized up front when the lines are known, so the builder does not grow chunk by chunk.
-        var sb = new StringBuilder(lines is IReadOnlyCollection<string> known ? known.Sum(l => l.Length + 1) : 16);
+        // One builder per thread, reused: a document makes thousands of joins, and a new builder for each was most
+        // of what the parser allocated (issue 17). Nothing below calls Join again while the builder is in use.
+        var sb = _builder ?? new StringBuilder(1024);
+        _builder = null;
+        sb.Clear();
         foreach (var raw in lines)
         {
             var part = CollapseSpaces(raw);
@@ -42,8 +45,13 @@ internal static partial class TextJoiner
             sb.Append(part);
         }
 
-        return sb.ToString();
+        var text = sb.ToString();
+        if (sb.Capacity <= 64 * 1024) _builder = sb;
+        return text;
     }
+
+    [ThreadStatic]
+    private static StringBuilder? _builder;
 
     /// <summary>
     /// Joins lines into paragraphs: a bullet or a numbered item starts a new paragraph (written with "• "
