@@ -77,6 +77,8 @@ internal static partial class CoverNoteParser
 
     private static string? SectionKind(string line)
     {
+        // Every heading starts with B, D, H or V; most lines of a note are spared the work below (issue 17).
+        if (!TextNormalizer.StartsWithAny(line, "BbDdHhVv")) return null;
         var text = TextJoiner.CollapseSpaces(line);
         if (text.Length > 90) return null;
         if (Purpose().IsMatch(text)) return "Hensikt med saken";
@@ -100,7 +102,7 @@ internal static partial class CoverNoteParser
             }
 
             // A Word cover note keeps the box as a table: labels on one row, values on the next.
-            if (TextJoiner.CollapseSpaces(text) == "Til Dato Saksnummer Innretning"
+            if (text.StartsWith("Til", StringComparison.Ordinal) && TextJoiner.CollapseSpaces(text) == "Til Dato Saksnummer Innretning"
                 && DocumentSplitter.NextNonBlank(lines, i) is var valuesRow and >= 0
                 && FlatBox().Match($"Til Dato Saksnummer Innretning {lines[valuesRow].Trimmed}") is { Success: true } rows)
             {

@@ -12,19 +12,37 @@ internal static partial class DocumentSplitter
 {
     public static IReadOnlyList<DocumentBlock> Split(IReadOnlyList<SourceLine> lines)
     {
+        // One pass, each pattern once per line (issue 17): the next non-blank line's "Forslag til vedtak" and the
+        // previous non-blank line's heading are carried along instead of searched for again at every line.
         var starts = new List<(int Index, BlockKind Kind)>();
+        var bare = new bool[lines.Count];
+        var nextNonBlank = new int[lines.Count];
+        var next = -1;
+        for (var i = lines.Count - 1; i >= 0; i--)
+        {
+            nextNonBlank[i] = next;
+            if (lines[i].IsBlank) continue;
+            bare[i] = TextNormalizer.StartsWithAny(lines[i].Text, "Ff") && BareProposalHeading().IsMatch(lines[i].Text);
+            next = i;
+        }
+
+        var heading = -1;
+        var belowHeading = false;
         for (var i = 0; i < lines.Count; i++)
         {
-            var heading = PreviousNonBlank(lines, i);
-            var belowHeading = heading >= 0 && MeetingHeading().IsMatch(lines[heading].Text);
+            // A blank line neither starts a meeting ("Møte …") nor is a cover note's title.
+            if (lines[i].IsBlank) continue;
             if (MeetingNumberLine.StartsMeeting(lines, i, belowHeading))
             {
                 AddStart(starts, belowHeading ? heading : i, BlockKind.Meeting);
             }
-            else if (IsCoverNoteTitle(lines, i))
+            else if (!bare[i] && nextNonBlank[i] >= 0 && bare[nextNonBlank[i]])
             {
                 AddStart(starts, i, BlockKind.CoverNote);
             }
+
+            heading = i;
+            belowHeading = TextNormalizer.StartsWithAny(lines[i].Text, "MmRr") && MeetingHeading().IsMatch(lines[i].Text);
         }
 
         var blocks = new List<DocumentBlock>();
@@ -32,20 +50,13 @@ internal static partial class DocumentSplitter
         {
             var from = starts[s].Index;
             var to = s + 1 < starts.Count ? starts[s + 1].Index : lines.Count;
-            blocks.Add(new DocumentBlock(starts[s].Kind, lines.Skip(from).Take(to - from).ToList()));
+            blocks.Add(new DocumentBlock(starts[s].Kind, lines is List<SourceLine> list ? list.GetRange(from, to - from) : lines.Skip(from).Take(to - from).ToList()));
         }
 
         return blocks;
     }
 
     public static bool IsMeetingHeading(string text) => MeetingHeading().IsMatch(text);
-
-    private static bool IsCoverNoteTitle(IReadOnlyList<SourceLine> lines, int i)
-    {
-        if (lines[i].IsBlank || BareProposalHeading().IsMatch(lines[i].Text)) return false;
-        var next = NextNonBlank(lines, i);
-        return next >= 0 && BareProposalHeading().IsMatch(lines[next].Text);
-    }
 
     private static void AddStart(List<(int Index, BlockKind Kind)> starts, int index, BlockKind kind)
     {

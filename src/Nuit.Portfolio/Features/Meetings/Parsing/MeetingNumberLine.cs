@@ -31,8 +31,10 @@ internal static partial class MeetingNumberLine
     }
 
     /// <summary>True when the line starts a meeting: the full "Møte 3/2024" anywhere, a damaged form only below a heading.</summary>
+    /// Both forms start with "Møte" (case matters), so any other line is spared the patterns (issue 17).
     public static bool StartsMeeting(IReadOnlyList<SourceLine> lines, int i, bool belowHeading) =>
-        Full().IsMatch(lines[i].Text) || (belowHeading && Pattern().IsMatch(lines[i].Text));
+        lines[i].Text.AsSpan().TrimStart().StartsWith("Møte", StringComparison.Ordinal)
+        && (Full().IsMatch(lines[i].Text) || (belowHeading && Pattern().IsMatch(lines[i].Text)));
 
     [GeneratedRegex(@"^\s*Møte\s+\d{1,2}/\d{4}\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Full();

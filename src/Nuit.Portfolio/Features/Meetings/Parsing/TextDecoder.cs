@@ -49,7 +49,10 @@ internal static class TextDecoder
     // Control characters other than line breaks, tabs and page breaks do not occur in documents.
     private static bool LooksBinary(string text)
     {
-        var control = text.Count(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f'));
+        // A plain loop: LINQ over a string's chars cost as much as decoding it (issue 17).
+        var control = 0;
+        foreach (var c in text)
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')) control++;
         return control > 0 && control * 100 > text.Length;
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -11,31 +12,46 @@ namespace Nuit.Portfolio.Features.Meetings.Parsing;
 internal static partial class TextJoiner
 {
     /// <summary>Joins lines into one line of text, keeping hyphens as described on the class.</summary>
-    public static string Join(IEnumerable<string> lines) => JoinWithOffsets(lines, out _);
+    public static string Join(IEnumerable<string> lines) => Join(lines, null);
 
     /// <summary>As <see cref="Join"/>, and gives for each input line the offset where its text starts in the result.</summary>
     public static string JoinWithOffsets(IEnumerable<string> lines, out IReadOnlyList<int> offsets)
     {
-        var sb = new StringBuilder();
         var starts = new List<int>();
+        offsets = starts;
+        return Join(lines, starts);
+    }
+
+    // Offsets only when asked for: most joins do not need them (issue 17).
+    private static string Join(IEnumerable<string> lines, List<int>? starts)
+    {
+        // One builder per thread, reused: a document makes thousands of joins, and a new builder for each was most
+        // of what the parser allocated (issue 17). Nothing below calls Join again while the builder is in use.
+        var sb = _builder ?? new StringBuilder(1024);
+        _builder = null;
+        sb.Clear();
         foreach (var raw in lines)
         {
             var part = CollapseSpaces(raw);
             if (part.Length == 0)
             {
-                starts.Add(sb.Length);
+                starts?.Add(sb.Length);
                 continue;
             }
 
             if (sb.Length > 0 && !NeedsNoSpace(sb, part))
                 sb.Append(' ');
-            starts.Add(sb.Length);
+            starts?.Add(sb.Length);
             sb.Append(part);
         }
 
-        offsets = starts;
-        return sb.ToString();
+        var text = sb.ToString();
+        if (sb.Capacity <= 64 * 1024) _builder = sb;
+        return text;
     }
+
+    [ThreadStatic]
+    private static StringBuilder? _builder;
 
     /// <summary>
     /// Joins lines into paragraphs: a bullet or a numbered item starts a new paragraph (written with "• "
@@ -73,7 +89,36 @@ internal static partial class TextJoiner
         return m.Success;
     }
 
-    public static string CollapseSpaces(string s) => Spaces().Replace(s, " ").Trim();
+    /// <summary>
+    /// Every run of white space as one space, none at either end: what <c>Regex.Replace(s, @"\s+", " ").Trim()</c>
+    /// gives (\s and <see cref="char.IsWhiteSpace(char)"/> are the same set), without a regex or a new string
+    /// for a line that is already clean — most lines are, and this runs on every line several times (issue 17).
+    /// </summary>
+    public static string CollapseSpaces(string s)
+    {
+        var span = s.AsSpan();
+        if (span.IsEmpty || (span[0] != ' ' && span[^1] != ' ' && !span.ContainsAny(OtherWhiteSpace) && span.IndexOf("  ", StringComparison.Ordinal) < 0))
+            return s;
+
+        var sb = new StringBuilder(s.Length);
+        var pendingSpace = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = sb.Length > 0;
+                continue;
+            }
+            if (pendingSpace) sb.Append(' ');
+            pendingSpace = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    // Every white-space character but the plain space, taken from char.IsWhiteSpace itself so the two agree.
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
+        [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))]);
 
     private static bool NeedsNoSpace(StringBuilder sb, string next)
     {
@@ -87,9 +132,6 @@ internal static partial class TextJoiner
     // shared last part, so the word after it is a conjunction and a space belongs there.
     private static readonly HashSet<string> ShortenedCompoundFollowers =
         new(["og", "eller", "samt", "enn", "and", "or", "&"], StringComparer.OrdinalIgnoreCase);
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 
     [GeneratedRegex(@"^[^\s]+")]
     private static partial Regex FirstWord();

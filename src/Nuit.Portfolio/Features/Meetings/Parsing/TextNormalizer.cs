@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -17,27 +18,31 @@ internal static partial class TextNormalizer
     {
         // A form feed is how DocumentReader separates PDF pages; plain text files rarely have one.
         var hasFormFeeds = text.Contains('\f', StringComparison.Ordinal);
-        var lines = new List<SourceLine>();
+        var lines = new List<SourceLine>(text.Length / 32);
         int? markerPage = null;
         var markersSeen = 0;
         var formFeedPage = 1;
         var number = 1;
 
-        foreach (var (raw, pageBreaksBefore) in SplitLines(text))
+        foreach (var (start, length, pageBreaksBefore) in SplitLines(text))
         {
             formFeedPage += pageBreaksBefore;
-            var cleaned = CleanSpaces(raw);
+            var cleaned = CleanSpaces(text.AsSpan(start, length));
             var lineNumber = number++;
 
-            if (PageMarker().Match(cleaned) is { Success: true } marker)
+            // Page markers, lone URLs and weekday dates start with one of these letters; other lines skip the patterns.
+            if (StartsWithAny(cleaned, "sShHwWmMtToOfFlL"))
             {
-                markerPage = int.Parse(marker.Groups["page"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                markersSeen++;
-                continue;
-            }
+                if (PageMarker().Match(cleaned) is { Success: true } marker)
+                {
+                    markerPage = int.Parse(marker.Groups["page"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    markersSeen++;
+                    continue;
+                }
 
-            if (UrlOnly().IsMatch(cleaned) || StrayWeekdayDate().IsMatch(cleaned))
-                continue;
+                if (UrlOnly().IsMatch(cleaned) || StrayWeekdayDate().IsMatch(cleaned))
+                    continue;
+            }
 
             int? page = hasFormFeeds ? formFeedPage : markerPage;
             var seen = hasFormFeeds ? -1 : markersSeen;
@@ -59,49 +64,79 @@ internal static partial class TextNormalizer
     internal static IEnumerable<string> Reflow(string line) =>
         ReflowAnchor().Split(line).Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.TrimEnd());
 
-    private static IEnumerable<(string Line, int PageBreaksBefore)> SplitLines(string text)
+    // Each line as a stretch of the text, so the only string made per line is the cleaned one; the breaks are
+    // found with a vectorised search rather than char by char (issue 17).
+    private static IEnumerable<(int Start, int Length, int PageBreaksBefore)> SplitLines(string text)
     {
-        var current = new StringBuilder();
+        var start = 0;
         var pageBreaks = 0;
-        for (var i = 0; i < text.Length; i++)
+        // The rare breaks (U+2028, U+2029, U+0085) make the search slower; most texts have none.
+        var breaks = text.AsSpan().ContainsAny(RareBreaks) ? Breaks : CommonBreaks;
+        for (var i = NextBreak(text, 0, breaks); i >= 0; i = NextBreak(text, i + 1, breaks))
         {
-            var c = text[i];
-            switch (c)
+            switch (text[i])
             {
                 case '\r':
+                    yield return (start, i - start, pageBreaks);
                     if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                    yield return (current.ToString(), pageBreaks);
-                    current.Clear();
-                    pageBreaks = 0;
-                    break;
-                case '\n' or '\u2028' or '\u2029' or '\u0085':
-                    yield return (current.ToString(), pageBreaks);
-                    current.Clear();
+                    start = i + 1;
                     pageBreaks = 0;
                     break;
                 case '\f':
                     // A page break ends a line: no line of a PDF continues onto the next page.
-                    if (current.Length > 0)
+                    if (i > start)
                     {
-                        yield return (current.ToString(), pageBreaks);
-                        current.Clear();
+                        yield return (start, i - start, pageBreaks);
                         pageBreaks = 0;
                     }
 
+                    start = i + 1;
                     pageBreaks++;
                     break;
-                default:
-                    current.Append(c);
+                default: // '\n', '\u2028', '\u2029', '\u0085'
+                    yield return (start, i - start, pageBreaks);
+                    start = i + 1;
+                    pageBreaks = 0;
                     break;
             }
         }
 
-        if (current.Length > 0 || pageBreaks > 0)
-            yield return (current.ToString(), pageBreaks);
+        if (text.Length > start || pageBreaks > 0)
+            yield return (start, text.Length - start, pageBreaks);
     }
 
-    private static string CleanSpaces(string line)
+    private static int NextBreak(string text, int from, SearchValues<char> breaks)
     {
+        if (from >= text.Length) return -1;
+        var at = text.AsSpan(from).IndexOfAny(breaks);
+        return at < 0 ? -1 : from + at;
+    }
+
+    private static readonly SearchValues<char> Breaks = SearchValues.Create("\r\n\f\u2028\u2029\u0085");
+    private static readonly SearchValues<char> CommonBreaks = SearchValues.Create("\r\n\f");
+    private static readonly SearchValues<char> RareBreaks = SearchValues.Create("\u2028\u2029\u0085");
+
+    // The characters CleanSpaces replaces or drops: control characters (tab included), odd spaces, soft hyphen,
+    // zero-width space, BOM and the ligatures.
+    private static readonly SearchValues<char> Unclean = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
+         '\u00A0', '\u202F', '\u2007', '\u2009', '\u200A', '\u3000', '\u00AD', '\u200B', '\uFEFF', .. Enumerable.Range(0xFB00, 7).Select(c => (char)c)]);
+
+    /// <summary>
+    /// Whether the line's first non-blank character is one of <paramref name="letters"/>, or outside ASCII (where
+    /// case-insensitive patterns may fold letters): a cheap test that spares a line a pattern that cannot match.
+    /// </summary>
+    internal static bool StartsWithAny(string text, string letters)
+    {
+        var rest = text.AsSpan().TrimStart();
+        return !rest.IsEmpty && (rest[0] >= '\u0080' || letters.Contains(rest[0], StringComparison.Ordinal));
+    }
+
+    private static string CleanSpaces(ReadOnlySpan<char> line)
+    {
+        // Almost every line has none of the characters below: then the line is only trimmed.
+        if (!line.ContainsAny(Unclean)) return line.TrimEnd().ToString();
+
         var sb = new StringBuilder(line.Length);
         foreach (var c in line)
         {
