@@ -94,5 +94,6 @@ public class PortfolioDbContext : DbContext
         }
     }
 
-    private sealed class QuarterConverter() : ValueConverter<Quarter, string>(q => q.ToString(), s => Quarter.Parse(s, null));
+    // Internal, not private: the compiled model (Data/CompiledModels) creates it from generated code.
+    internal sealed class QuarterConverter() : ValueConverter<Quarter, string>(q => q.ToString(), s => Quarter.Parse(s, null));
 }
