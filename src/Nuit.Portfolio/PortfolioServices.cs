@@ -32,10 +32,14 @@ public static class PortfolioServices
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddDbContextPool<PortfolioDbContext, PostgresPortfolioDbContext>((sp, options) =>
-                options.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.RequireConnectionString(),
+            {
+                var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+                options.UseNpgsql(db.RequireConnectionString(),
                     pg => pg.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery)
                         // A server restart or a dropped connection runs the unit of work again; past the retries: 503 (issue 23).
-                        .ExecutionStrategy(d => new PostgresRetryStrategy(d, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.BusyRetries + 3))));
+                        .ExecutionStrategy(d => new PostgresRetryStrategy(d, db.BusyRetries + 3)));
+                if (db.CompiledModel) options.UseModel(Data.CompiledModels.Postgres.PostgresPortfolioDbContextModel.Instance);
+            });
         }
         else
         {
@@ -50,6 +54,8 @@ public static class PortfolioServices
                     // migration's transaction, only the "PRAGMA foreign_keys" switch around it cannot. A killed
                     // process leaves the switch on a closed connection, not a half-built table: nothing to warn about.
                     .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+                // Each provider context has its own compiled model: the SQLite one stores DateTimeOffset as a number (ConfigureConventions).
+                if (db.CompiledModel) options.UseModel(Data.CompiledModels.Sqlite.PortfolioDbContextModel.Instance);
             });
         }
 

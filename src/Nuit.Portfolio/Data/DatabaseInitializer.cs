@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Mediator;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,9 +35,10 @@ public static class DatabaseInitializer
         var where = sqlite ? options.FullPath : "PostgreSQL-databasen";
         try
         {
+            var current = await NothingToMigrateAsync(db, ct);
             // EF Core takes a database lock while migrating (a lock table on SQLite, an advisory lock on
             // PostgreSQL), so when several instances start at once exactly one applies the migrations.
-            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            var pending = current ? [] : (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count > 0)
             {
                 log.LogInformation("Oppdaterer {Database}: {Count} migrering(er)", where, pending.Count);
@@ -64,6 +67,49 @@ public static class DatabaseInitializer
         var report = await sp.GetRequiredService<ISender>().Send(new SeedDatabase(folder), ct);
         if (report.Added > 0) log.LogInformation("Seed-data lastet fra {Folder}: {Added} nye oppføringer", folder, report.Added);
         await SeedStamp.SaveAsync(db, stamp, sp.GetRequiredService<TimeProvider>().GetUtcNow(), ct);
+    }
+
+    /// <summary>
+    /// The cheap «nothing to migrate» answer for every start (issue 18): the ids in the history table, read with one
+    /// plain query, are exactly the migrations this build has. EF's own pending list first builds a model of the history
+    /// table and compiles a query for it, which was most of a CLI command's start once the compiled model took the
+    /// entity model off. Any doubt — no history table yet, an id this build lacks, an error — goes to EF's path, which decides.
+    /// </summary>
+    private static async Task<bool> NothingToMigrateAsync(PortfolioDbContext db, CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToList();
+        try
+        {
+            var applied = await ReadStringsAsync(db, $"SELECT \"MigrationId\" FROM \"{HistoryRepository.DefaultTableName}\"", ct);
+            return applied.Count == known.Count && applied.ToHashSet(StringComparer.Ordinal).SetEquals(known);
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// One column of strings from plain SQL on the context's connection, without EF's query pipeline: for the checks
+    /// made at every start, where compiling a LINQ query would cost more than the query (issue 18).
+    /// The SQL must read the same on SQLite and PostgreSQL (quoted identifiers).
+    /// </summary>
+    internal static async Task<List<string>> ReadStringsAsync(PortfolioDbContext db, string sql, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            var values = new List<string>();
+            while (await reader.ReadAsync(ct)) values.Add(reader.GetString(0));
+            return values;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Fails early and clearly on a file that is not SQLite or a folder or file we cannot write.</summary>

@@ -94,5 +94,12 @@ public class PortfolioDbContext : DbContext
         }
     }
 
-    private sealed class QuarterConverter() : ValueConverter<Quarter, string>(q => q.ToString(), s => Quarter.Parse(s, null));
+    // Internal, not private: the compiled model (Data/CompiledModels) creates it from generated code. The compiled model
+    // also keeps each Quarter property's sentinel, default(Quarter), as its text "0-Q0" and reads it back through this
+    // converter at the first use of the entity; that text is never a stored value, and must read back as default.
+    internal sealed class QuarterConverter() : ValueConverter<Quarter, string>(
+        q => q.ToString(), s => s == UnsetText ? default : Quarter.Parse(s, null))
+    {
+        private const string UnsetText = "0-Q0";
+    }
 }

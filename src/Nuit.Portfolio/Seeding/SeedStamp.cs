@@ -28,10 +28,13 @@ public static class SeedStamp
         return Convert.ToHexString(hash.GetHashAndReset())[..32];
     }
 
-    /// <summary>True when the database holds this stamp over exactly the entries applied now: one small query.</summary>
+    /// <summary>
+    /// True when the database holds this stamp over exactly the entries applied now: one small query, in plain SQL
+    /// because it runs at every start and compiling it as LINQ cost more than running it (issue 18).
+    /// </summary>
     public static async Task<bool> IsCurrentAsync(PortfolioDbContext db, string stamp, CancellationToken ct)
     {
-        var keys = await db.AppliedSeeds.AsNoTracking().Select(a => a.Key).ToListAsync(ct);
+        var keys = await DatabaseInitializer.ReadStringsAsync(db, "SELECT \"Key\" FROM \"AppliedSeeds\"", ct);
         return keys.Contains(Key(stamp, keys.Count(k => !k.StartsWith(Prefix, StringComparison.Ordinal))), StringComparer.Ordinal);
     }
 

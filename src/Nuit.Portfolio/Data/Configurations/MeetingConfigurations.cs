@@ -139,16 +139,16 @@ internal sealed class CaseLinkConfiguration : IEntityTypeConfiguration<CaseLink>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Property(x => x.DecidedBy).HasMaxLength(200);
         b.HasOne(x => x.Item).WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        // JsonSerializerOptions.Web, not a private options field: the compiled model (Data/CompiledModels) copies these
+        // lambdas into generated code, which cannot reach a private static field.
         b.Property(x => x.Evidence).HasConversion(
-            v => JsonSerializer.Serialize(v, JsonOptions),
-            s => JsonSerializer.Deserialize<List<LinkEvidence>>(s, JsonOptions) ?? new List<LinkEvidence>(),
+            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
+            s => JsonSerializer.Deserialize<List<LinkEvidence>>(s, JsonSerializerOptions.Web) ?? new List<LinkEvidence>(),
             new ValueComparer<List<LinkEvidence>>(
                 (a, c) => a!.SequenceEqual(c!),
                 v => v.Aggregate(0, (h, e) => HashCode.Combine(h, e.GetHashCode())),
                 v => v.ToList()));
     }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }
 
 internal sealed class SourceDocumentConfiguration : IEntityTypeConfiguration<SourceDocument>
