@@ -75,27 +75,8 @@ public static class Format
     };
 
     /// <summary>"NUIT 31/24" → /cases/NUIT/31-24.</summary>
-    /// <remarks>
-    /// Remembered per key: parsing a key (two regular expressions, the body pattern backtracking) cost more than the
-    /// rest of a list row, and an item page links one case up to three times in lists of thousands (issue 18). The URL of
-    /// a key never changes; the memory is bounded by starting over when it gets large.
-    /// </remarks>
-    public static string CaseUrl(string caseKey)
-    {
-        if (CaseUrls.TryGetValue(caseKey, out var url)) return url;
-        url = CaseKey.TryParse(caseKey, out var k) ? $"/cases/{Bodies.UrlSegment(k.Body)}/{k.Number.ToUrlSegment()}" : "/search?q=" + Uri.EscapeDataString(caseKey);
-        if (CaseUrls.TryAdd(caseKey, url) && Interlocked.Increment(ref _caseUrlCount) > MaxCaseUrls)
-        {
-            CaseUrls.Clear();
-            Interlocked.Exchange(ref _caseUrlCount, 0);
-        }
-        return url;
-    }
-
-    private static int _caseUrlCount;
-
-    private const int MaxCaseUrls = 100_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> CaseUrls = new(StringComparer.Ordinal);
+    public static string CaseUrl(string caseKey) =>
+        CaseKey.TryParse(caseKey, out var k) ? $"/cases/{Bodies.UrlSegment(k.Body)}/{k.Number.ToUrlSegment()}" : "/search?q=" + Uri.EscapeDataString(caseKey);
 
     public static string MeetingUrl(string body, string number) =>
         $"/meetings/{(Bodies.TryParse(body, out var b) ? Bodies.UrlSegment(b) : body)}/{number.Replace('/', '-')}";
