@@ -30,7 +30,9 @@ public sealed class PooledContextTests : IDisposable
             used = scope.ServiceProvider.GetRequiredService<PortfolioDbContext>();
             await used.Database.OpenConnectionAsync(Ct);
             await used.Database.BeginTransactionAsync(Ct);
+            // Written inside the open transaction, so only a rollback at the lease's end keeps it out of the database.
             used.UserAccounts.Add(new UserAccount { UserName = "igjen", PasswordHash = "x", Role = AccessRole.Reader });
+            await used.SaveChangesAsync(Ct);
             used.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         }
 
