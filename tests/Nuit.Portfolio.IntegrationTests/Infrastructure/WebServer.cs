@@ -40,7 +40,8 @@ public sealed class WebServer : IAsyncDisposable
     {
         var ownsFolder = folder is null;
         folder ??= new TestFolder();
-        SeededDatabase.ProvideSqliteAt(folder.DatabasePath);
+        // A server told to use PostgreSQL never opens the folder's SQLite file: no copy for it.
+        if (!settings.Contains("--Database:Provider")) SeededDatabase.ProvideSqliteAt(folder.DatabasePath);
         var port = FreePort();
         var psi = new ProcessStartInfo("dotnet")
         {
