@@ -65,6 +65,9 @@ public static class Anchors
         }
     }
 
+    /// <summary>Started with this argument and a port, the harness only serves <see cref="StartFixedAsync"/> until it is stopped.</summary>
+    public const string ServeFixedArgument = "--serve-fixed";
+
     /// <summary>Kestrel alone on 127.0.0.1: /fixed/2 answers 2 KB of JSON, /fixed/20 20 KB of HTML.</summary>
     public static async Task<WebApplication> StartFixedAsync(int port)
     {

@@ -2,23 +2,36 @@ using System.Diagnostics;
 
 namespace Nuit.Portfolio.LinkBenchmarks;
 
-/// <summary>The real web host, started as its own process on 127.0.0.1 against the benchmark database, stopped on dispose.</summary>
+/// <summary>
+/// A server in its own process on 127.0.0.1, stopped on dispose: the real web host against the benchmark database, or
+/// the anchor (Kestrel answering a fixed body, this harness started with <c>--serve-fixed</c>). Both are reached the same
+/// way, from another process over loopback, so neither ratio side is spared the hand-over between processes.
+/// </summary>
 public sealed class WebHost : IDisposable
 {
     private readonly Process _process;
 
     private WebHost(Process process) => _process = process;
 
-    public static async Task<WebHost> StartAsync(Options options)
+    public static Task<WebHost> StartAsync(Options options)
     {
         if (!File.Exists(options.WebDll))
             throw new FileNotFoundException($"Finner ikke {options.WebDll}. Bygg først: dotnet build -c Release src/Nuit.Portfolio.Web");
+        return StartAsync($"http://127.0.0.1:{options.Port}/health", options.WebDll, "--urls", $"http://127.0.0.1:{options.Port}", "--Database:Path", options.Db,
+            "--Database:Seed", "false", "--Logging:LogLevel:Default", "Warning",
+            // A fresh register has no report for the last quarter, and the host would render one at start,
+            // in the background, while the API is measured: 52 charts on the same two cores. Not the API's cost.
+            "--Reports:CatchUpAtStart", "false");
+    }
+
+    /// <summary>The anchor: this harness's own assembly serving <see cref="Anchors.StartFixedAsync"/> in a process of its own.</summary>
+    public static Task<WebHost> StartFixedAsync(int port) =>
+        StartAsync($"http://127.0.0.1:{port}/fixed/2", typeof(WebHost).Assembly.Location, Anchors.ServeFixedArgument, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static async Task<WebHost> StartAsync(string readyUrl, params string[] arguments)
+    {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { options.WebDll, "--urls", $"http://127.0.0.1:{options.Port}", "--Database:Path", options.Db, "--Database:Seed", "false", "--Logging:LogLevel:Default", "Warning",
-                     // A fresh register has no report for the last quarter, and the host would render one at start,
-                     // in the background, while the API is measured: 52 charts on the same two cores. Not the API's cost.
-                     "--Reports:CatchUpAtStart", "false" })
-            psi.ArgumentList.Add(a);
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
         var process = Process.Start(psi)!;
         // Drain its output so a full pipe never blocks the host.
         process.OutputDataReceived += (_, _) => { };
@@ -31,10 +44,10 @@ public sealed class WebHost : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            if (process.HasExited) throw new InvalidOperationException($"Webtjenesten stoppet med kode {process.ExitCode}.");
+            if (process.HasExited) throw new InvalidOperationException($"{arguments[0]} stoppet med kode {process.ExitCode}.");
             try
             {
-                if ((await http.GetAsync($"http://127.0.0.1:{options.Port}/health")).IsSuccessStatusCode) return host;
+                if ((await http.GetAsync(readyUrl)).IsSuccessStatusCode) return host;
             }
             catch (HttpRequestException)
             {
@@ -43,7 +56,7 @@ public sealed class WebHost : IDisposable
             await Task.Delay(200);
         }
         host.Dispose();
-        throw new TimeoutException("Webtjenesten svarte ikke på /health innen 60 s.");
+        throw new TimeoutException($"{readyUrl} svarte ikke innen 60 s.");
     }
 
     public void Dispose()
