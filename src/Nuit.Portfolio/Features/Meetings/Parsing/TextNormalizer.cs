@@ -30,17 +30,18 @@ internal static partial class TextNormalizer
             var cleaned = CleanSpaces(text.AsSpan(start, length));
             var lineNumber = number++;
 
-            // Page markers, lone URLs and weekday dates start with one of these letters; other lines skip the patterns.
+            // Page markers, lone URLs and weekday dates start with one of these letters; other lines skip the patterns,
+            // and each pattern is tried only on lines with its own first letters (issue 17).
             if (StartsWithAny(cleaned, "sShHwWmMtToOfFlL"))
             {
-                if (PageMarker().Match(cleaned) is { Success: true } marker)
+                if (StartsWithAny(cleaned, "sS") && PageMarker().Match(cleaned) is { Success: true } marker)
                 {
                     markerPage = int.Parse(marker.Groups["page"].Value, System.Globalization.CultureInfo.InvariantCulture);
                     markersSeen++;
                     continue;
                 }
 
-                if (UrlOnly().IsMatch(cleaned) || StrayWeekdayDate().IsMatch(cleaned))
+                if ((StartsWithAny(cleaned, "hHwW") && UrlOnly().IsMatch(cleaned)) || (StartsWithAny(cleaned, "mMtToOfFlLsS") && StrayWeekdayDate().IsMatch(cleaned)))
                     continue;
             }
 
@@ -126,6 +127,8 @@ internal static partial class TextNormalizer
     /// Whether the line's first non-blank character is one of <paramref name="letters"/>, or outside ASCII (where
     /// case-insensitive patterns may fold letters): a cheap test that spares a line a pattern that cannot match.
     /// </summary>
+    internal const string Digits = "0123456789";
+
     internal static bool StartsWithAny(string text, string letters)
     {
         var rest = text.AsSpan().TrimStart();
