@@ -80,7 +80,7 @@ internal static partial class TextJoiner
     /// <remarks>
     /// Written straight into one builder, each line's spaces collapsed as it is appended: the paragraphs as strings,
     /// the bullets' "• " + text and the collapsed lines were each a string made only to be copied again (issue 17).
-    /// Gives exactly <c>string.Join("\n", Paragraphs(lines))</c>.
+    /// Each paragraph is what <see cref="Join(IEnumerable{string})"/> gives for its lines, the paragraphs separated by "\n".
     /// </remarks>
     public static string JoinParagraphs(IEnumerable<string> lines)
     {
@@ -112,27 +112,6 @@ internal static partial class TextJoiner
         }
 
         return ReturnBuilder(sb);
-    }
-
-    public static IReadOnlyList<string> Paragraphs(IEnumerable<string> lines)
-    {
-        var paragraphs = new List<string>();
-        var current = new List<string>();
-        foreach (var line in lines)
-        {
-            if (string.IsNullOrWhiteSpace(line)) continue;
-            var startsItem = TryBullet(line, out var bulletText) || NumberedItem().IsMatch(line);
-            if (startsItem && current.Count > 0)
-            {
-                paragraphs.Add(Join(current));
-                current.Clear();
-            }
-
-            current.Add(bulletText is not null ? "• " + bulletText : line);
-        }
-
-        if (current.Count > 0) paragraphs.Add(Join(current));
-        return paragraphs;
     }
 
     /// <summary>Recognises the bullet styles in the documents: •, -, o, ➢ and a few more.</summary>
