@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Nuit.Portfolio.Domain;
@@ -48,16 +49,56 @@ public readonly partial record struct CaseNumber : IComparable<CaseNumber>, IPar
     {
         result = default;
         if (string.IsNullOrWhiteSpace(s)) return false;
-        var m = Pattern().Match(s.Trim());
-        if (!m.Success) return false;
-        var seq = int.Parse(m.Groups["seq"].Value, CultureInfo.InvariantCulture);
-        var yearText = m.Groups["year"].Value;
-        var year = int.Parse(yearText, CultureInfo.InvariantCulture);
-        if (yearText.Length == 2) year += 2000;
-        int? sub = m.Groups["sub"].Success ? int.Parse(m.Groups["sub"].Value, CultureInfo.InvariantCulture) : null;
+        var text = s.AsSpan().Trim();
+        int seq, year;
+        int? sub;
+        // ASCII text is read by hand: the parser tries every number-like word it meets, and a Match with its groups and
+        // strings for each was a good part of what it allocated (issue 17). Other digits (\d is any Unicode digit) keep
+        // the pattern, and what it does with them.
+        if (!Ascii.IsValid(text))
+        {
+            var m = Pattern().Match(s.Trim());
+            if (!m.Success) return false;
+            seq = int.Parse(m.Groups["seq"].Value, CultureInfo.InvariantCulture);
+            var yearText = m.Groups["year"].Value;
+            year = int.Parse(yearText, CultureInfo.InvariantCulture);
+            if (yearText.Length == 2) year += 2000;
+            sub = m.Groups["sub"].Success ? int.Parse(m.Groups["sub"].Value, CultureInfo.InvariantCulture) : null;
+        }
+        else if (!TryReadAscii(text, out seq, out year, out sub))
+        {
+            return false;
+        }
         if (seq < 1 || year is < 1900 or > 2999 || sub is < 1) return false;
         result = new CaseNumber(seq, year, sub);
         return true;
+    }
+
+    /// <summary>What <see cref="Pattern"/> accepts, read from ASCII text: seq (1–4 digits), / or -, a year of 2 or 4 digits, an optional -sub.</summary>
+    private static bool TryReadAscii(ReadOnlySpan<char> text, out int seq, out int year, out int? sub)
+    {
+        (seq, year, sub) = (0, 0, null);
+        var seqLength = DigitRun(text);
+        if (seqLength is < 1 or > 4 || seqLength >= text.Length || text[seqLength] is not ('/' or '-')) return false;
+        var rest = text[(seqLength + 1)..];
+        var yearLength = DigitRun(rest);
+        if (yearLength is not (2 or 4)) return false;
+        seq = int.Parse(text[..seqLength], CultureInfo.InvariantCulture);
+        year = int.Parse(rest[..yearLength], CultureInfo.InvariantCulture) + (yearLength == 2 ? 2000 : 0);
+        rest = rest[yearLength..];
+        if (rest.IsEmpty) return true;
+        if (rest[0] != '-') return false;
+        var subLength = DigitRun(rest[1..]);
+        if (subLength is < 1 or > 3 || subLength + 1 != rest.Length) return false;
+        sub = int.Parse(rest[1..], CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    private static int DigitRun(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+        return i;
     }
 
     [GeneratedRegex(@"^(?<seq>\d{1,4})[/-](?<year>\d{4}|\d{2})(?:-(?<sub>\d{1,3}))?$", RegexOptions.CultureInvariant)]

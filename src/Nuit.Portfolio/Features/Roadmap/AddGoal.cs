@@ -24,7 +24,7 @@ public sealed class AddGoalValidator : AbstractValidator<AddGoal>
     }
 }
 
-public sealed class AddGoalHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<AddGoal, RoadmapEditResult>
+public sealed class AddGoalHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit, RoadmapNames? itemNames = null) : ICommandHandler<AddGoal, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(AddGoal command, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ public sealed class AddGoalHandler(PortfolioDbContext db, CaseLinker? linker, Au
             SortOrder = await db.Goals.Select(g => (int?)g.SortOrder).MaxAsync(cancellationToken) + 1 ?? 1,
         };
         var changes = new List<ItemChange> { new(code, "opprettet", null, goal.Name) };
-        await RoadmapEdits.ApplyNamesAsync(db, goal, null, command.Description, command.Aliases ?? [], changes, cancellationToken);
+        await RoadmapEdits.ApplyNamesAsync(db, goal, null, command.Description, command.Aliases ?? [], changes, cancellationToken, itemNames);
         db.Goals.Add(goal);
         return await RoadmapEdits.SaveAsync(db, linker, goal, null, changes, audit, true, cancellationToken);
     }

@@ -28,7 +28,7 @@ public sealed class AddInitiativeValidator : AbstractValidator<AddInitiative>
     }
 }
 
-public sealed class AddInitiativeHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<AddInitiative, RoadmapEditResult>
+public sealed class AddInitiativeHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit, RoadmapNames? itemNames = null) : ICommandHandler<AddInitiative, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(AddInitiative command, CancellationToken cancellationToken)
     {
@@ -40,7 +40,7 @@ public sealed class AddInitiativeHandler(PortfolioDbContext db, CaseLinker? link
             SortOrder = await db.Initiatives.Select(i => (int?)i.SortOrder).MaxAsync(cancellationToken) + 1 ?? 1,
         };
         var changes = new List<ItemChange> { new(code, "opprettet", null, initiative.Name) };
-        await RoadmapEdits.ApplyNamesAsync(db, initiative, null, command.Description, command.Aliases ?? [], changes, cancellationToken);
+        await RoadmapEdits.ApplyNamesAsync(db, initiative, null, command.Description, command.Aliases ?? [], changes, cancellationToken, itemNames);
         await RoadmapEdits.ApplyInitiativeAsync(db, initiative, command.Owner, command.Phase, null, command.Goal, command.SubGoals,
             changes, cancellationToken);
         db.Initiatives.Add(initiative);

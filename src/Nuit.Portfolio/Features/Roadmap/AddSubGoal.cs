@@ -29,7 +29,7 @@ public sealed class AddSubGoalValidator : AbstractValidator<AddSubGoal>
         RoadmapCodes.SubGoalCodeProblem(RoadmapCodes.Normalise(x.Code ?? ""), RoadmapCodes.Normalise(x.Goal ?? ""));
 }
 
-public sealed class AddSubGoalHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<AddSubGoal, RoadmapEditResult>
+public sealed class AddSubGoalHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit, RoadmapNames? itemNames = null) : ICommandHandler<AddSubGoal, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(AddSubGoal command, CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ public sealed class AddSubGoalHandler(PortfolioDbContext db, CaseLinker? linker,
             SortOrder = await db.SubGoals.Where(s => s.GoalId == goal.Id).Select(s => (int?)s.SortOrder).MaxAsync(cancellationToken) + 1 ?? 1,
         };
         var changes = new List<ItemChange> { new(code, "opprettet", null, $"{sub.Name} (under {goal.Code})") };
-        await RoadmapEdits.ApplyNamesAsync(db, sub, null, command.Description, command.Aliases ?? [], changes, cancellationToken);
+        await RoadmapEdits.ApplyNamesAsync(db, sub, null, command.Description, command.Aliases ?? [], changes, cancellationToken, itemNames);
         db.SubGoals.Add(sub);
         return await RoadmapEdits.SaveAsync(db, linker, sub, null, changes, audit, true, cancellationToken);
     }

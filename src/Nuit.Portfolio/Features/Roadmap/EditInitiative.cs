@@ -33,14 +33,14 @@ public sealed class EditInitiativeValidator : AbstractValidator<EditInitiative>
     }
 }
 
-public sealed class EditInitiativeHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<EditInitiative, RoadmapEditResult>
+public sealed class EditInitiativeHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit, RoadmapNames? itemNames = null) : ICommandHandler<EditInitiative, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(EditInitiative command, CancellationToken cancellationToken)
     {
         var initiative = await RoadmapEdits.FindAsync<Initiative>(db, command.Code, cancellationToken);
         await db.Entry(initiative).Collection(i => i.SubGoals).LoadAsync(cancellationToken);
         var changes = new List<ItemChange>();
-        var names = await RoadmapEdits.ApplyNamesAsync(db, initiative, command.Name, command.Description, command.Aliases, changes, cancellationToken);
+        var names = await RoadmapEdits.ApplyNamesAsync(db, initiative, command.Name, command.Description, command.Aliases, changes, cancellationToken, itemNames);
         await RoadmapEdits.ApplyInitiativeAsync(db, initiative, command.Owner, command.Phase, command.Status, command.Goal, command.SubGoals,
             changes, cancellationToken);
         return await RoadmapEdits.SaveAsync(db, linker, initiative, command.ExpectedVersion, changes,

@@ -27,7 +27,7 @@ public sealed class EditItemValidator : AbstractValidator<EditItem>
     }
 }
 
-public sealed class EditItemHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit) : ICommandHandler<EditItem, RoadmapEditResult>
+public sealed class EditItemHandler(PortfolioDbContext db, CaseLinker? linker, AuditTrail audit, RoadmapNames? itemNames = null) : ICommandHandler<EditItem, RoadmapEditResult>
 {
     public async ValueTask<RoadmapEditResult> Handle(EditItem command, CancellationToken cancellationToken)
     {
@@ -35,7 +35,7 @@ public sealed class EditItemHandler(PortfolioDbContext db, CaseLinker? linker, A
         if (command.Kind is { } kind && item.Kind != kind)
             throw new NotFoundException($"«{command.Code}» er {RoadmapEdits.KindName(item.Kind)} {item.Code}, ikke {RoadmapEdits.KindName(kind)}.");
         var changes = new List<ItemChange>();
-        var names = await RoadmapEdits.ApplyNamesAsync(db, item, command.Name, command.Description, command.Aliases, changes, cancellationToken);
+        var names = await RoadmapEdits.ApplyNamesAsync(db, item, command.Name, command.Description, command.Aliases, changes, cancellationToken, itemNames);
         return await RoadmapEdits.SaveAsync(db, linker, item, command.ExpectedVersion, changes,
             audit, names, cancellationToken);
     }

@@ -61,16 +61,18 @@ public sealed class ImportRoadmapHandler(PortfolioDbContext db, CaseLinker linke
         }
 
         audit.FromFile(fileName);
-        // The row handlers without a linker: the links are refreshed once, after every row.
-        var addGoal = new AddGoalHandler(db, null, audit);
-        var addSubGoal = new AddSubGoalHandler(db, null, audit);
-        var addInitiative = new AddInitiativeHandler(db, null, audit);
-        var editItem = new EditItemHandler(db, null, audit);
-        var editInitiative = new EditInitiativeHandler(db, null, audit);
-        var addMilestone = new AddMilestoneHandler(db, audit);
-        var editMilestone = new EditMilestoneHandler(db, audit);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var known = await db.RoadmapItems.AsNoTracking().ToDictionaryAsync(i => i.Code, i => i.Kind, cancellationToken);
+        // The row handlers without a linker: the links are refreshed once, after every row. Every item's names are
+        // loaded once, inside the transaction, and kept current by the rows: not loaded again for each row (issue 18).
+        var names = await RoadmapNames.LoadAsync(db, cancellationToken);
+        var addGoal = new AddGoalHandler(db, null, audit, names);
+        var addSubGoal = new AddSubGoalHandler(db, null, audit, names);
+        var addInitiative = new AddInitiativeHandler(db, null, audit, names);
+        var editItem = new EditItemHandler(db, null, audit, names);
+        var editInitiative = new EditInitiativeHandler(db, null, audit, names);
+        var addMilestone = new AddMilestoneHandler(db, audit);
+        var editMilestone = new EditMilestoneHandler(db, audit);
 
         foreach (var row in sheets[L.GoalSheet])
         {

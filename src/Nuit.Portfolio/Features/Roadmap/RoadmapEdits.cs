@@ -51,8 +51,9 @@ internal static class RoadmapEdits
     /// Name, description and aliases, common to every kind. Null leaves a field as it is; an empty
     /// description clears it. Returns whether the names the matcher uses changed.
     /// </summary>
+    /// <param name="names">Every item's names, kept by a bulk import across its rows; null loads them for this one check.</param>
     public static async Task<bool> ApplyNamesAsync(PortfolioDbContext db, RoadmapItem item, string? name, string? description,
-        IReadOnlyList<string>? aliases, List<ItemChange> changes, CancellationToken ct)
+        IReadOnlyList<string>? aliases, List<ItemChange> changes, CancellationToken ct, RoadmapNames? names = null)
     {
         var nameChanged = false;
         var aliasesChanged = false;
@@ -72,19 +73,9 @@ internal static class RoadmapEdits
                 aliasesChanged = true;
             }
         }
-        if (nameChanged || aliasesChanged || item.Id == 0) await CheckNamesAsync(db, item, aliasesChanged || item.Id == 0 ? "aliases" : "name", ct);
+        if (nameChanged || aliasesChanged || item.Id == 0)
+            (names ?? await RoadmapNames.LoadAsync(db, ct)).Check(item, aliasesChanged || item.Id == 0 ? "aliases" : "name");
         return nameChanged || aliasesChanged;
-    }
-
-    /// <summary>The alias rules of <see cref="EditAliases"/>: no common words, no name or alias another item uses.</summary>
-    private static async Task CheckNamesAsync(PortfolioDbContext db, RoadmapItem item, string field, CancellationToken ct)
-    {
-        foreach (var alias in item.Aliases.Where(a => EditAliasesValidator.CommonWords.Contains(a)))
-            throw new InputException("forespørselen", "felt aliases", $"«{alias}» er et vanlig ord og ville koblet nesten alle saker; velg et mer særpreget navn.");
-        var others = await MatcherCache.LoadItemsAsync(db, ct);
-        var proposed = others.Where(o => o.Code != item.Code).Append(MatcherCache.ToMatchItem(item));
-        var problems = AliasRules.Validate(proposed).Where(p => p.Contains(item.Code, StringComparison.Ordinal)).ToList();
-        if (problems.Count > 0) throw new InputException("forespørselen", $"felt {field}", string.Join(" ", problems));
     }
 
     /// <summary>

@@ -55,12 +55,13 @@ internal static partial class AgendaParser
             }
 
             lastContent = i;
-            if (Proposal().Match(text) is { Success: true } p)
+            // Each pattern's first letter spares the other lines it (issue 17).
+            if (TextNormalizer.StartsWithAny(text, "Ff") && Proposal().Match(text) is { Success: true } p)
             {
                 state = State.Proposal;
                 AddIfAny(proposal, p.Groups["rest"].Value);
             }
-            else if (Attachment().Match(text) is { Success: true } a)
+            else if (TextNormalizer.StartsWithAny(text, "V") && Attachment().Match(text) is { Success: true } a)
             {
                 state = State.Attachment;
                 attachments.Add((a.Groups["label"].Value, []));

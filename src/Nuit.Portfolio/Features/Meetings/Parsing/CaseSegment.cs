@@ -18,6 +18,8 @@ internal static partial class CaseSegmenter
         var headers = new List<(int Index, CaseNumber Number, string HeaderRest)>();
         for (var i = Math.Max(from, 0); i < lines.Count; i++)
         {
+            // A header starts with a digit; other lines are spared the pattern (issue 17).
+            if (!TextNormalizer.StartsWithAny(lines[i].Text, TextNormalizer.Digits)) continue;
             var m = Header().Match(lines[i].Text);
             if (m.Success && CaseNumber.TryParse(m.Groups["num"].Value, out var n) && n.Year == year)
                 headers.Add((i, n, m.Groups["rest"].Value.Trim()));

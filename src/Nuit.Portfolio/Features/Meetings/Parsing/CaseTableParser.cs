@@ -13,9 +13,10 @@ internal sealed record CaseRow(CaseNumber Number, string Title, string? Type, Ti
 /// </summary>
 internal static partial class CaseTableParser
 {
-    public static bool IsTableHeading(string line) => TableHeading().IsMatch(line);
+    // Both headings start with "Sak": asked of nearly every line, most are spared the pattern (issue 17).
+    public static bool IsTableHeading(string line) => TextNormalizer.StartsWithAny(line, "S") && TableHeading().IsMatch(line);
 
-    public static bool IsDetailHeading(string line) => DetailHeading().IsMatch(line);
+    public static bool IsDetailHeading(string line) => TextNormalizer.StartsWithAny(line, "S") && DetailHeading().IsMatch(line);
 
     public static int FindDetailHeading(IReadOnlyList<SourceLine> lines, int from)
     {
@@ -68,7 +69,7 @@ internal static partial class CaseTableParser
     }
 
     /// <summary>True when the line opens a case list without its heading: "Sak 12/19 Godkjenning …" or "12/19 Godkjenning …".</summary>
-    public static bool StartsCaseList(string line) => HeadlessRow().IsMatch(line);
+    public static bool StartsCaseList(string line) => TextNormalizer.StartsWithAny(line, TextNormalizer.Digits + "S") && HeadlessRow().IsMatch(line);
 
     private static int FindHeadlessList(IReadOnlyList<SourceLine> lines, int from, int year)
     {

@@ -41,7 +41,7 @@ internal static partial class CoverNoteParser
         {
             if (consumed.Contains(i) || lines[i].IsBlank) continue;
             var text = lines[i].Text;
-            if (!proposalStarted && BareProposal().IsMatch(text))
+            if (!proposalStarted && TextNormalizer.StartsWithAny(text, "Ff") && BareProposal().IsMatch(text))
             {
                 proposalStarted = true;
                 continue;
@@ -93,7 +93,10 @@ internal static partial class CoverNoteParser
     {
         for (var i = 0; i < lines.Count; i++)
         {
-            var text = lines[i].Trimmed;
+            // Every form of the box starts with "Til": other lines are passed over without a trimmed copy (issue 17).
+            var trimmed = lines[i].Text.AsSpan().Trim();
+            if (!trimmed.StartsWith("Til", StringComparison.Ordinal)) continue;
+            var text = trimmed.ToString();
             if (FlatBox().Match(text) is { Success: true } flat)
             {
                 consumed.Add(i);

@@ -64,16 +64,17 @@ public static class MeetingDocumentParser
     /// <summary>Runs of non-blank lines that lie in no covered span; table and section headings count as covered.</summary>
     private static List<UnassignedText> Unassigned(IReadOnlyList<SourceLine> lines, IReadOnlyList<SourceSpan> covered)
     {
-        var taken = new HashSet<int>();
+        // Line numbers are dense, so an array marks them: a set took a hash entry for nearly every line (issue 17).
+        var taken = new bool[(lines.Count > 0 ? lines[^1].Number : 0) + 1];
         foreach (var span in covered)
-            for (var n = span.FirstLine; n <= span.LastLine; n++) taken.Add(n);
+            for (var n = Math.Max(span.FirstLine, 0); n <= span.LastLine && n < taken.Length; n++) taken[n] = true;
 
         var stretches = new List<UnassignedText>();
         List<SourceLine>? run = null;
         foreach (var line in lines)
         {
             if (line.IsBlank) continue;
-            var free = !taken.Contains(line.Number) && !CaseTableParser.IsTableHeading(line.Text) && !CaseTableParser.IsDetailHeading(line.Text);
+            var free = !(line.Number < taken.Length && taken[line.Number]) && !CaseTableParser.IsTableHeading(line.Text) && !CaseTableParser.IsDetailHeading(line.Text);
             if (free) (run ??= []).Add(line);
             else if (run is not null) { stretches.Add(Stretch(run)); run = null; }
         }

@@ -55,9 +55,10 @@ internal static partial class MinutesParser
             var text = lines[i].Text;
             lastContent = i;
 
-            if (InputsHeading().IsMatch(text)) state = State.Inputs;
-            else if (ActionsHeading().IsMatch(text)) state = State.Actions;
-            else if (DecisionHeading().Match(text) is { Success: true } d)
+            // Each heading's first letter spares the other lines its pattern (issue 17).
+            if (TextNormalizer.StartsWithAny(text, "Ii") && InputsHeading().IsMatch(text)) state = State.Inputs;
+            else if (TextNormalizer.StartsWithAny(text, "Aa") && ActionsHeading().IsMatch(text)) state = State.Actions;
+            else if (TextNormalizer.StartsWithAny(text, "Vv") && DecisionHeading().Match(text) is { Success: true } d)
             {
                 state = State.Decision;
                 updated |= d.Groups["updated"].Success;

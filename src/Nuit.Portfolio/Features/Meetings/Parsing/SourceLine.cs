@@ -9,7 +9,9 @@ namespace Nuit.Portfolio.Features.Meetings.Parsing;
 /// <param name="MarkersSeen">How many "side N" markers came before this line; -1 when pages come from PDF page breaks.</param>
 internal sealed record SourceLine(int Number, string Text, int? Page, int MarkersSeen = -1)
 {
-    public bool IsBlank => string.IsNullOrWhiteSpace(Text);
+    // Asked of every line by every parser pass (issue 17). The normaliser trims each line's end, so a line that does
+    // not end in white space is known not to be blank without reading it all.
+    public bool IsBlank => Text.Length == 0 || (char.IsWhiteSpace(Text[^1]) && string.IsNullOrWhiteSpace(Text));
 
     public string Trimmed => Text.Trim();
 }

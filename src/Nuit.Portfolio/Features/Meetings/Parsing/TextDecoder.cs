@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Nuit.Portfolio.Common;
 
@@ -49,12 +50,21 @@ internal static class TextDecoder
     // Control characters other than line breaks, tabs and page breaks do not occur in documents.
     private static bool LooksBinary(string text)
     {
-        // A plain loop: LINQ over a string's chars cost as much as decoding it (issue 17).
+        // A vectorised search from one such character to the next: a loop over every char cost a tenth of the
+        // whole parse (issue 17), and a document has almost none.
         var control = 0;
-        foreach (var c in text)
-            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')) control++;
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(Control); at >= 0; at = rest.IndexOfAny(Control))
+        {
+            control++;
+            rest = rest[(at + 1)..];
+        }
         return control > 0 && control * 100 > text.Length;
     }
+
+    // What char.IsControl counts (U+0000–U+001F, U+007F–U+009F) but the line breaks, tab and page break.
+    private static readonly SearchValues<char> Control = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c).Where(c => c is not ('\n' or '\r' or '\t' or '\f'))]);
 
     private static InputException Binary(string fileName) =>
         new(fileName, null, "Filen inneholder binærdata og er verken tekst eller PDF. Last opp møtedokumentet som PDF eller tekstfil.");

@@ -25,68 +25,131 @@ internal static partial class TextJoiner
     // Offsets only when asked for: most joins do not need them (issue 17).
     private static string Join(IEnumerable<string> lines, List<int>? starts)
     {
-        // One builder per thread, reused: a document makes thousands of joins, and a new builder for each was most
-        // of what the parser allocated (issue 17). Nothing below calls Join again while the builder is in use.
-        var sb = _builder ?? new StringBuilder(1024);
-        _builder = null;
-        sb.Clear();
+        var sb = RentBuilder();
         foreach (var raw in lines)
         {
-            var part = CollapseSpaces(raw);
-            if (part.Length == 0)
+            var part = raw.AsSpan().Trim();
+            if (part.IsEmpty)
             {
                 starts?.Add(sb.Length);
                 continue;
             }
 
-            if (sb.Length > 0 && !NeedsNoSpace(sb, part))
-                sb.Append(' ');
+            Separate(sb, 0, FirstWord(part));
             starts?.Add(sb.Length);
-            sb.Append(part);
+            AppendCollapsed(sb, part);
         }
 
+        return ReturnBuilder(sb);
+    }
+
+    // One builder per thread, reused: a document makes thousands of joins, and a new builder for each was most
+    // of what the parser allocated (issue 17). Nothing below calls a join again while the builder is in use.
+    [ThreadStatic]
+    private static StringBuilder? _builder;
+
+    private static StringBuilder RentBuilder()
+    {
+        var sb = _builder ?? new StringBuilder(1024);
+        _builder = null;
+        sb.Clear();
+        return sb;
+    }
+
+    private static string ReturnBuilder(StringBuilder sb)
+    {
         var text = sb.ToString();
         if (sb.Capacity <= 64 * 1024) _builder = sb;
         return text;
     }
 
-    [ThreadStatic]
-    private static StringBuilder? _builder;
+    /// <summary>
+    /// The space between the text so far (from <paramref name="start"/>) and the next part, unless the text is empty or
+    /// ends in a hyphen the part continues (see the class).
+    /// </summary>
+    private static void Separate(StringBuilder sb, int start, ReadOnlySpan<char> nextFirstWord)
+    {
+        if (sb.Length > start && !NeedsNoSpace(sb, start, nextFirstWord)) sb.Append(' ');
+    }
 
     /// <summary>
     /// Joins lines into paragraphs: a bullet or a numbered item starts a new paragraph (written with "• "
     /// or its number), every other line continues the current one. Blank lines are ignored because the
     /// PDF conversion puts them in the middle of sentences.
     /// </summary>
-    public static string JoinParagraphs(IEnumerable<string> lines) => string.Join("\n", Paragraphs(lines));
-
-    public static IReadOnlyList<string> Paragraphs(IEnumerable<string> lines)
+    /// <remarks>
+    /// Written straight into one builder, each line's spaces collapsed as it is appended: the paragraphs as strings,
+    /// the bullets' "• " + text and the collapsed lines were each a string made only to be copied again (issue 17).
+    /// Each paragraph is what <see cref="Join(IEnumerable{string})"/> gives for its lines, the paragraphs separated by "\n".
+    /// </remarks>
+    public static string JoinParagraphs(IEnumerable<string> lines)
     {
-        var paragraphs = new List<string>();
-        var current = new List<string>();
+        var sb = RentBuilder();
+        var start = 0;
         foreach (var line in lines)
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
-            var startsItem = TryBullet(line, out var bulletText) || NumberedItem().IsMatch(line);
-            if (startsItem && current.Count > 0)
+            var bullet = BulletText(line);
+            var startsItem = bullet.Start >= 0 || (TextNormalizer.StartsWithAny(line, TextNormalizer.Digits) && NumberedItem().IsMatch(line));
+            if (startsItem && sb.Length > start)
             {
-                paragraphs.Add(Join(current));
-                current.Clear();
+                sb.Append('\n');
+                start = sb.Length;
             }
 
-            current.Add(bulletText is not null ? "• " + bulletText : line);
+            if (bullet.Start >= 0)
+            {
+                Separate(sb, start, "•");
+                sb.Append("• ");
+                AppendCollapsed(sb, line.AsSpan(bullet.Start, bullet.Length));
+            }
+            else
+            {
+                var part = line.AsSpan().Trim();
+                Separate(sb, start, FirstWord(part));
+                AppendCollapsed(sb, part);
+            }
         }
 
-        if (current.Count > 0) paragraphs.Add(Join(current));
-        return paragraphs;
+        return ReturnBuilder(sb);
     }
 
     /// <summary>Recognises the bullet styles in the documents: •, -, o, ➢ and a few more.</summary>
     public static bool TryBullet(string line, out string? text)
     {
-        var m = Bullet().Match(line);
-        text = m.Success ? m.Groups["text"].Value.Trim() : null;
-        return m.Success;
+        var (start, length) = BulletText(line);
+        text = start >= 0 ? line.Substring(start, length) : null;
+        return start >= 0;
+    }
+
+    /// <summary>
+    /// Where a bullet line's text is (trimmed), or a start of -1: what <c>Bullet()</c> and its group «text», trimmed,
+    /// give, read without a <see cref="Match"/> and its strings for every line. A line with a line break is left to
+    /// the pattern, whose <c>.</c> and <c>$</c> treat one specially.
+    /// </summary>
+    private static (int Start, int Length) BulletText(string line)
+    {
+        if (line.Contains('\n', StringComparison.Ordinal))
+        {
+            var m = Bullet().Match(line);
+            if (!m.Success) return (-1, 0);
+            var g = m.Groups["text"];
+            var trimmed = line.AsSpan(g.Index, g.Length).TrimEnd();
+            return (g.Index, trimmed.Length);
+        }
+
+        var i = 0;
+        while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
+        if (i >= line.Length) return (-1, 0);
+        var mark = line[i];
+        var isMark = mark is '•' or '➢' or '▪' or '●' or '◦' or '■' or '-' or '–' or '*'
+                     || (mark == 'o' && i + 1 < line.Length && char.IsWhiteSpace(line[i + 1]));
+        if (!isMark) return (-1, 0);
+        i++;
+        var spaces = i;
+        while (i < line.Length && char.IsWhiteSpace(line[i])) i++;
+        if (i == spaces || i >= line.Length) return (-1, 0);
+        return (i, line.AsSpan(i).TrimEnd().Length);
     }
 
     /// <summary>
@@ -120,12 +183,45 @@ internal static partial class TextJoiner
     private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
         [.. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))]);
 
-    private static bool NeedsNoSpace(StringBuilder sb, string next)
+    private static bool NeedsNoSpace(StringBuilder sb, int start, ReadOnlySpan<char> nextFirstWord)
     {
         var last = sb[^1];
-        if (last != '-' || sb.Length < 2 || !char.IsLetterOrDigit(sb[^2])) return false;
-        var firstWord = FirstWord().Match(next).Value;
-        return !ShortenedCompoundFollowers.Contains(firstWord);
+        if (last != '-' || sb.Length - start < 2 || !char.IsLetterOrDigit(sb[^2])) return false;
+        return !Followers.Contains(nextFirstWord);
+    }
+
+    /// <summary>The text up to the first white space (the part is trimmed, so it is never empty).</summary>
+    private static ReadOnlySpan<char> FirstWord(ReadOnlySpan<char> part)
+    {
+        for (var i = 0; i < part.Length; i++)
+            if (char.IsWhiteSpace(part[i])) return part[..i];
+        return part;
+    }
+
+    /// <summary>
+    /// Appends a trimmed part with every run of white space as one space, as <see cref="CollapseSpaces"/> would give it,
+    /// without making the collapsed string first.
+    /// </summary>
+    private static void AppendCollapsed(StringBuilder sb, ReadOnlySpan<char> part)
+    {
+        if (!part.ContainsAny(OtherWhiteSpace) && part.IndexOf("  ", StringComparison.Ordinal) < 0)
+        {
+            sb.Append(part);
+            return;
+        }
+
+        var pendingSpace = false;
+        foreach (var c in part)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace) sb.Append(' ');
+            pendingSpace = false;
+            sb.Append(c);
+        }
     }
 
     // "Helse- og omsorgsdepartementet", "veilednings- og godkjenningsordning": the hyphen stands for a
@@ -133,8 +229,8 @@ internal static partial class TextJoiner
     private static readonly HashSet<string> ShortenedCompoundFollowers =
         new(["og", "eller", "samt", "enn", "and", "or", "&"], StringComparer.OrdinalIgnoreCase);
 
-    [GeneratedRegex(@"^[^\s]+")]
-    private static partial Regex FirstWord();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Followers =
+        ShortenedCompoundFollowers.GetAlternateLookup<ReadOnlySpan<char>>();
 
     [GeneratedRegex(@"^\s*(?:[•➢▪●◦■\-–*]|o(?=\s))\s+(?<text>\S.*)$")]
     private static partial Regex Bullet();

@@ -24,23 +24,33 @@ internal static partial class TextNormalizer
         var formFeedPage = 1;
         var number = 1;
 
+        // Where the next character to clean is, found by one vectorised search over the text rather than one per line:
+        // most lines have none, and a search per line cost more than the lines' own work (issue 17).
+        var nextUnclean = text.AsSpan().IndexOfAny(UncleanInLine);
         foreach (var (start, length, pageBreaksBefore) in SplitLines(text))
         {
             formFeedPage += pageBreaksBefore;
-            var cleaned = CleanSpaces(text.AsSpan(start, length));
+            if (nextUnclean >= 0 && nextUnclean < start)
+            {
+                var at = text.AsSpan(start).IndexOfAny(UncleanInLine);
+                nextUnclean = at < 0 ? -1 : start + at;
+            }
+            var line = text.AsSpan(start, length);
+            var cleaned = nextUnclean >= 0 && nextUnclean < start + length ? CleanSpaces(line) : line.TrimEnd().ToString();
             var lineNumber = number++;
 
-            // Page markers, lone URLs and weekday dates start with one of these letters; other lines skip the patterns.
+            // Page markers, lone URLs and weekday dates start with one of these letters; other lines skip the patterns,
+            // and each pattern is tried only on lines with its own first letters (issue 17).
             if (StartsWithAny(cleaned, "sShHwWmMtToOfFlL"))
             {
-                if (PageMarker().Match(cleaned) is { Success: true } marker)
+                if (StartsWithAny(cleaned, "sS") && PageMarker().Match(cleaned) is { Success: true } marker)
                 {
                     markerPage = int.Parse(marker.Groups["page"].Value, System.Globalization.CultureInfo.InvariantCulture);
                     markersSeen++;
                     continue;
                 }
 
-                if (UrlOnly().IsMatch(cleaned) || StrayWeekdayDate().IsMatch(cleaned))
+                if ((StartsWithAny(cleaned, "hHwW") && UrlOnly().IsMatch(cleaned)) || (StartsWithAny(cleaned, "mMtToOfFlLsS") && StrayWeekdayDate().IsMatch(cleaned)))
                     continue;
             }
 
@@ -122,10 +132,18 @@ internal static partial class TextNormalizer
         [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
          '\u00A0', '\u202F', '\u2007', '\u2009', '\u200A', '\u3000', '\u00AD', '\u200B', '\uFEFF', .. Enumerable.Range(0xFB00, 7).Select(c => (char)c)]);
 
+    // The same without the common line breaks, which every text has between its lines; a rare break (U+0085) found
+    // between lines is passed over like any character before the line.
+    private static readonly SearchValues<char> UncleanInLine = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c).Where(c => c is not ('\r' or '\n' or '\f')), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
+         '\u00A0', '\u202F', '\u2007', '\u2009', '\u200A', '\u3000', '\u00AD', '\u200B', '\uFEFF', .. Enumerable.Range(0xFB00, 7).Select(c => (char)c)]);
+
     /// <summary>
     /// Whether the line's first non-blank character is one of <paramref name="letters"/>, or outside ASCII (where
     /// case-insensitive patterns may fold letters): a cheap test that spares a line a pattern that cannot match.
     /// </summary>
+    internal const string Digits = "0123456789";
+
     internal static bool StartsWithAny(string text, string letters)
     {
         var rest = text.AsSpan().TrimStart();
