@@ -56,6 +56,28 @@ public partial class SeedDocumentMatchingTests
         Assert.Equal(expected, suggestions[0].Code);
     }
 
+    [Theory]
+    [InlineData("nuit-2024-09-05-innkalling-med-vedlegg.txt")]
+    [InlineData("nuit-2025-02-13-referat.txt")]
+    public void Interpreted_patterns_find_what_the_compiled_ones_find(string file)
+    {
+        // MatcherCache hands a refresh of a few cases interpreted patterns and a large one compiled patterns:
+        // a case must get the same links and evidence whichever the batch it was refreshed in.
+        var text = Case.Background(string.Join('\n', SeedLines(file)));
+        var interpreted = new AliasMatcher(DomainItems.All, compiled: false);
+
+        var expected = DomainItems.Matcher.Match(text);
+        var actual = interpreted.Match(text);
+
+        Assert.True(DomainItems.Matcher.IsCompiled);
+        Assert.False(interpreted.IsCompiled);
+        Assert.NotEmpty(expected);
+        Assert.Equal(Flatten(expected), Flatten(actual));
+    }
+
+    private static IEnumerable<string> Flatten(IReadOnlyList<MatchSuggestion> suggestions) =>
+        suggestions.SelectMany(s => s.Evidence.Select(e => $"{s.Code} {s.Kind} {s.Score:R} {e.Section} {e.Position} {e.Length} {e.MatchedAlias} {e.Snippet}"));
+
     /// <summary>A case of the notice of meeting 3/2024: its agenda entry ("Sak Tema Sakstype" table) and its cover note.</summary>
     private static CaseText NoticeCase(string number, string coverNoteTitle)
     {

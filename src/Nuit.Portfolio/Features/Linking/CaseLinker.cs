@@ -18,7 +18,7 @@ public sealed class CaseLinker(PortfolioDbContext db, MatcherCache matchers, Cas
     public async Task<LinkRefresh> RefreshAsync(IReadOnlyCollection<int> caseIds, CancellationToken ct)
     {
         if (caseIds.Count == 0) return new LinkRefresh(0, 0, 0, 0);
-        var matcher = await matchers.GetAsync(db, ct);
+        var matcher = await matchers.GetAsync(db, caseIds.Count, ct);
         var itemIds = await db.RoadmapItems.Where(i => i.RetiredAt == null).ToDictionaryAsync(i => i.Code, i => i.Id, ct);
         var texts = await CaseTexts.LoadAsync(db, caseIds, ct);
         int added = 0, updated = 0, removed = 0;

@@ -8,23 +8,34 @@ using Nuit.Portfolio.Features.Linking.Matching;
 namespace Nuit.Portfolio.Features.Linking;
 
 /// <summary>
-/// Holds the compiled matcher for the current names and aliases. Compiling costs about half a second, so it
-/// is done once per alias set and rebuilt only when an item, name or alias changes (the fingerprint differs).
+/// Holds the matcher for the current names and aliases, rebuilt only when an item, name or alias changes (the
+/// fingerprint differs). Compiling the patterns to IL and jitting them costs about half a second on a quiet machine
+/// (several seconds on a loaded one) and pays off only over many cases, so a refresh of a few cases (one meeting's
+/// import, a roadmap edit over the seed register, a CLI command that lives for one refresh) gets an interpreted
+/// matcher, and the compiled one is built when a refresh of <see cref="CompiledFrom"/> cases or more asks for it.
+/// Both give the same matches.
 /// </summary>
 public sealed class MatcherCache
 {
+    /// <summary>
+    /// Interpreted patterns are 4–5 times slower per case (AliasMatcher's remarks): a case of a few pages takes well
+    /// under a millisecond either way, so the half second of compiling is won back only after some hundreds of cases.
+    /// </summary>
+    public const int CompiledFrom = 500;
+
     private readonly Lock _lock = new();
     private (string Fingerprint, AliasMatcher Matcher)? _current;
 
-    internal async Task<AliasMatcher> GetAsync(PortfolioDbContext db, CancellationToken ct)
+    internal async Task<AliasMatcher> GetAsync(PortfolioDbContext db, int cases, CancellationToken ct)
     {
         var items = await LoadItemsAsync(db, ct);
         var fingerprint = Fingerprint(items);
+        var compiled = cases >= CompiledFrom;
         lock (_lock)
         {
-            if (_current is { } c && c.Fingerprint == fingerprint) return c.Matcher;
+            if (_current is { } c && c.Fingerprint == fingerprint && (c.Matcher.IsCompiled || !compiled)) return c.Matcher;
         }
-        var matcher = new AliasMatcher(items);
+        var matcher = new AliasMatcher(items, compiled);
         lock (_lock) _current = (fingerprint, matcher);
         return matcher;
     }

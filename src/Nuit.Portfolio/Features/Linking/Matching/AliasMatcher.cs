@@ -33,11 +33,17 @@ public sealed class AliasMatcher
 
     private readonly CompiledItem[] _items;
 
-    public AliasMatcher(IEnumerable<MatchItem> items)
+    /// <param name="items">The items and their names and aliases.</param>
+    /// <param name="compiled">Compile the patterns to IL (see the remarks): right for many cases, wrong for a few.</param>
+    public AliasMatcher(IEnumerable<MatchItem> items, bool compiled = true)
     {
         ArgumentNullException.ThrowIfNull(items);
-        _items = [.. items.Select(CompiledItem.Create).OfType<CompiledItem>()];
+        IsCompiled = compiled;
+        _items = [.. items.Select(i => CompiledItem.Create(i, compiled)).OfType<CompiledItem>()];
     }
+
+    /// <summary>Whether the patterns were compiled to IL.</summary>
+    public bool IsCompiled { get; }
 
     /// <summary>
     /// 0.15. A suggestion below it is dropped. One name hit anywhere scores at least 0.22 and is kept; what is

@@ -26,7 +26,7 @@ internal sealed class CompiledItem
     public MatchItem Item { get; }
 
     /// <summary>Null when the item has nothing matchable (no usable name, alias or code form).</summary>
-    public static CompiledItem? Create(MatchItem item)
+    public static CompiledItem? Create(MatchItem item, bool compiled = true)
     {
         var forms = new List<(string Pattern, string Alias, double Strength)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -41,8 +41,10 @@ internal sealed class CompiledItem
 
         var named = forms.Select((f, i) => ($"f{i}", f.Alias, f.Strength)).ToArray();
         var pattern = string.Join('|', forms.Select((f, i) => $"(?<f{i}>{f.Pattern})"));
-        // Compiled: built once per alias set and run over thousands of case texts.
-        var regex = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // Compiled for batch linking (built once per alias set, run over thousands of case texts); interpreted
+        // when only a few cases are matched, where jitting the compiled patterns would cost more than it saves.
+        var options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | (compiled ? RegexOptions.Compiled : RegexOptions.None);
+        var regex = new Regex(pattern, options);
         return new CompiledItem(item, regex, named);
     }
 
