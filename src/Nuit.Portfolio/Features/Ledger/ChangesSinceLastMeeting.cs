@@ -45,15 +45,15 @@ public sealed class ChangesSinceLastMeetingHandler(PortfolioDbContext db, TimePr
         // that have a decision, so a second query over the same rows only doubled the work on a long list.
         var later = links.Where(l => l.MeetingDate > since);
         var rows = await (query.Newest is { } n
-                ? later.OrderByDescending(l => l.MeetingDate).ThenByDescending(l => l.Case!.Sequence).Take(n)
+                ? later.OrderByDescending(l => l.MeetingDate).ThenByDescending(l => l.CaseId).Take(n) // the index's order: no sort, stops at n
                 : later.OrderBy(l => l.MeetingDate).ThenBy(l => l.Case!.Sequence))
             .Select(l => new
             {
                 l.Case!.Body!.Code, l.Case.Number, l.Case.Title, Meeting = l.Case.Meeting!.Number, l.Case.MeetingDate, l.State,
-                l.Case.Decision, l.Case.DecisionUpdated,
+                l.Case.Decision, l.Case.DecisionUpdated, l.Case.Sequence,
             })
             .ToListAsync(cancellationToken);
-        if (query.Newest is not null) rows.Reverse();
+        if (query.Newest is not null) rows = [.. rows.OrderBy(r => r.MeetingDate).ThenBy(r => r.Sequence)];
         var cases = new List<ChangedCase>(rows.Count);
         var decisions = new List<ItemDecision>();
         foreach (var r in rows)
