@@ -73,15 +73,18 @@ public sealed class ItemModel(ISender sender, TimeProvider clock, IOptions<Repor
     public async Task OnGetAsync(string kind, string code, CancellationToken ct)
     {
         Item = await sender.Send(new GetItemOverview(code, KindOf(kind)), ct);
+        Cases = await sender.Send(new CasesTouching(Item.Code, "suggested,confirmed,rejected", Limit: Newest), ct);
+        Decisions = await sender.Send(new DecisionsForItem(Item.Code, Newest), ct);
         SinceLastMeeting = await sender.Send(new ChangesSinceLastMeeting(Item.Code, Newest: Newest), ct);
-        Counts = await sender.Send(new CountItemLists(Item.Code, SinceLastMeeting.Since), ct);
-        // A list the counts say is empty is not asked for: most items have no decisions or open action points, and each
-        // list costs one to four round trips (issue 18: the page's fixed cost).
-        if (Counts.Cases > 0) Cases = await sender.Send(new CasesTouching(Item.Code, "suggested,confirmed,rejected", Limit: Newest), ct);
-        if (Counts.Decisions > 0) Decisions = await sender.Send(new DecisionsForItem(Item.Code, Newest), ct);
         Status = await sender.Send(new GetStatusHistory(Item.Code, Revisions: false), ct);
         Changes = await sender.Send(new GetAuditTrail(Item.Code, Limit: 50), ct);
-        if (Counts.OpenActionPoints > 0) OpenActionPoints = await sender.Send(new ListActionPoints { Item = Item.Code, OpenOnly = true, Limit = Newest }, ct);
+        OpenActionPoints = await sender.Send(new ListActionPoints { Item = Item.Code, OpenOnly = true, Limit = Newest }, ct);
+        // The full counts are one more round trip, needed only where a list was cut: a list shorter than the cut is all
+        // the rows there are, so it counts itself, and a page like the seed register's sends no more queries than before.
+        Counts = new[] { Cases.Count, Decisions.Count, SinceLastMeeting.Cases.Count, SinceLastMeeting.ActionPoints.Count, OpenActionPoints.Count }.Any(n => n >= Newest)
+            ? await sender.Send(new CountItemLists(Item.Code, SinceLastMeeting.Since), ct)
+            : new ItemListCounts(Cases.Count, Cases.Count(c => c.State == LinkState.Suggested), Decisions.Count,
+                SinceLastMeeting.Cases.Count, SinceLastMeeting.ActionPoints.Count, OpenActionPoints.Count);
         StatusInput.Quarter ??= StatusForm.DefaultQuarter(clock, schedule.Value);
     }
 

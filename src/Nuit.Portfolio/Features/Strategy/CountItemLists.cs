@@ -19,7 +19,7 @@ public sealed record ItemListCounts(int Cases, int ToReview, int Decisions, int 
 public sealed class CountItemListsHandler(PortfolioDbContext db) : IQueryHandler<CountItemLists, ItemListCounts>
 {
     /// <summary>
-    /// Two round trips and nothing loaded to be counted. The link counts are one pass over the item's entries in the
+    /// Two round trips (the item's code resolved inside each) and nothing loaded to be counted. The link counts are one pass over the item's entries in the
     /// (ItemId, MeetingDate, CaseId) index: a count per condition let SQLite answer «suggested» from the index on State
     /// alone, walking every suggested link in the register (16,600 on the synthetic one) for one item's 1,600. The
     /// conditions are the lists' own: rejected links count only among the cases, the one list that shows them.
@@ -28,12 +28,20 @@ public sealed class CountItemListsHandler(PortfolioDbContext db) : IQueryHandler
     {
         var code = query.Item.Trim().ToUpperInvariant();
         var since = query.Since ?? DateOnly.MinValue;
-        var itemId = await db.RoadmapItems.Where(i => i.Code == code).Select(i => (int?)i.Id).FirstOrDefaultAsync(cancellationToken)
+        // The action point counts first: a code that is no item finds no row here.
+        var points = await db.RoadmapItems.Where(i => i.Code == code).Select(i => new
+            {
+                Since = db.ActionPoints.Count(a => db.CaseLinks.Any(l => l.ItemId == i.Id && l.State != LinkState.Rejected && l.CaseId == a.CaseId)
+                    && (a.Case!.MeetingDate > since || a.ClosedOn > since)),
+                Open = db.ActionPoints.Count(a => ActionPointStatuses.Unfinished.Contains(a.Status)
+                    && db.CaseLinks.Any(l => l.ItemId == i.Id && l.State != LinkState.Rejected && l.CaseId == a.CaseId)),
+            })
+            .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException($"Finner ikke «{query.Item}».");
         // An explicit join: through the navigation EF counted the decisions in a second, correlated subquery.
         var links = await (from l in db.CaseLinks
                            join c in db.Cases on l.CaseId equals c.Id
-                           where l.ItemId == itemId
+                           where l.ItemId == db.RoadmapItems.Where(i => i.Code == code).Select(i => i.Id).FirstOrDefault()
                            select new { l.State, l.MeetingDate, Decided = c.Decision != null })
             .GroupBy(l => 1)
             .Select(g => new
@@ -44,14 +52,6 @@ public sealed class CountItemListsHandler(PortfolioDbContext db) : IQueryHandler
                 Since = g.Count(l => l.State != LinkState.Rejected && l.MeetingDate > since),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        var points = await db.RoadmapItems.Where(i => i.Id == itemId).Select(i => new
-            {
-                Since = db.ActionPoints.Count(a => db.CaseLinks.Any(l => l.ItemId == itemId && l.State != LinkState.Rejected && l.CaseId == a.CaseId)
-                    && (a.Case!.MeetingDate > since || a.ClosedOn > since)),
-                Open = db.ActionPoints.Count(a => ActionPointStatuses.Unfinished.Contains(a.Status)
-                    && db.CaseLinks.Any(l => l.ItemId == itemId && l.State != LinkState.Rejected && l.CaseId == a.CaseId)),
-            })
-            .FirstAsync(cancellationToken);
         return new ItemListCounts(links?.All ?? 0, links?.Suggested ?? 0, links?.Decisions ?? 0, links?.Since ?? 0, points.Since, points.Open);
     }
 }
