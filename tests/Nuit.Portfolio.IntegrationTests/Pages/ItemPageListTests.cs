@@ -45,6 +45,7 @@ public sealed partial class ItemPageListTests : IDisposable
         while (url is not null)
         {
             var list = parser.ParseDocument(await client.GetStringAsync(url, Ct));
+            Assert.Empty(PageChecks.Problems(list));
             var rows = Keys(list.QuerySelectorAll("ol.timeline > li > a"));
             Assert.InRange(rows.Count, 1, ListItemCases.PageSize);
             all.AddRange(rows);
