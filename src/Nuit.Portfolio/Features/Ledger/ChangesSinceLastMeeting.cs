@@ -11,9 +11,11 @@ namespace Nuit.Portfolio.Features.Ledger;
 /// What changed for a roadmap item since the council last met (the newest NUIT meeting on or before today): cases of
 /// later meetings that touch it (a coming meeting's agenda included) with their decisions and action points, action
 /// points on its cases closed since, each quarter's status of record where it was recorded since, and values recorded
-/// since for its indicators (its own, those under it, and its goal's).
+/// since for its indicators (its own, those under it, and its goal's). With <see cref="Newest"/> only the newest that many
+/// cases and action points (oldest to newest still), and the decisions of those cases: the item page, where a busy item
+/// had 1,600 cases since the last meeting on the synthetic register (issue 18).
 /// </summary>
-public sealed record ChangesSinceLastMeeting(string Item, DateOnly? Today = null) : IQuery<ItemChanges>;
+public sealed record ChangesSinceLastMeeting(string Item, DateOnly? Today = null, int? Newest = null) : IQuery<ItemChanges>;
 
 /// <param name="Meeting">The last meeting ("1/2025"); null when the register has none yet (everything counts then).</param>
 public sealed record ItemChanges(
@@ -34,23 +36,24 @@ public sealed class ChangesSinceLastMeetingHandler(PortfolioDbContext db, TimePr
     public async ValueTask<ItemChanges> Handle(ChangesSinceLastMeeting query, CancellationToken cancellationToken)
     {
         var item = await ItemLookup.FindAsync(db, query.Item, cancellationToken);
-        var today = query.Today ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var last = await db.Meetings.AsNoTracking().Where(m => m.Body!.Code == BodyCode.Nuit && m.Date <= today)
-            .OrderByDescending(m => m.Date).Select(m => new { m.Number, m.Date }).FirstOrDefaultAsync(cancellationToken);
+        var last = await LastMeetingAsync(db, query.Today ?? DateOnly.FromDateTime(clock.GetLocalNow().DateTime), cancellationToken);
         var since = last?.Date ?? DateOnly.MinValue;
         var sinceInstant = new DateTimeOffset(since.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
 
         var links = db.CaseLinks.AsNoTracking().Where(l => l.ItemId == item.Id && l.State != LinkState.Rejected);
         // The cases and their decisions in one read (issue 18): the decisions are the same links, ordered the same way,
         // that have a decision, so a second query over the same rows only doubled the work on a long list.
-        var rows = await links.Where(l => l.MeetingDate > since)
-            .OrderBy(l => l.MeetingDate).ThenBy(l => l.Case!.Sequence)
+        var later = links.Where(l => l.MeetingDate > since);
+        var rows = await (query.Newest is { } n
+                ? later.OrderByDescending(l => l.MeetingDate).ThenByDescending(l => l.CaseId).Take(n) // the index's order: no sort, stops at n
+                : later.OrderBy(l => l.MeetingDate).ThenBy(l => l.Case!.Sequence))
             .Select(l => new
             {
                 l.Case!.Body!.Code, l.Case.Number, l.Case.Title, Meeting = l.Case.Meeting!.Number, l.Case.MeetingDate, l.State,
-                l.Case.Decision, l.Case.DecisionUpdated,
+                l.Case.Decision, l.Case.DecisionUpdated, l.Case.Sequence,
             })
             .ToListAsync(cancellationToken);
+        if (query.Newest is not null) rows = [.. rows.OrderBy(r => r.MeetingDate).ThenBy(r => r.Sequence)];
         var cases = new List<ChangedCase>(rows.Count);
         var decisions = new List<ItemDecision>();
         foreach (var r in rows)
@@ -60,11 +63,14 @@ public sealed class ChangesSinceLastMeetingHandler(PortfolioDbContext db, TimePr
             if (r.Decision is not null) decisions.Add(new ItemDecision(key, r.Title, r.Meeting, r.MeetingDate, r.Decision, r.DecisionUpdated, link));
         }
 
-        var points = await db.ActionPoints.AsNoTracking()
-            .Where(a => links.Any(l => l.CaseId == a.CaseId) && (a.Case!.MeetingDate > since || a.ClosedOn > since))
-            .OrderBy(a => a.Case!.MeetingDate).ThenBy(a => a.Case!.Sequence).ThenBy(a => a.Order)
+        var changedPoints = db.ActionPoints.AsNoTracking()
+            .Where(a => links.Any(l => l.CaseId == a.CaseId) && (a.Case!.MeetingDate > since || a.ClosedOn > since));
+        var points = await (query.Newest is { } m
+                ? changedPoints.OrderByDescending(a => a.Case!.MeetingDate).ThenByDescending(a => a.Case!.Sequence).ThenByDescending(a => a.Order).Take(m)
+                : changedPoints.OrderBy(a => a.Case!.MeetingDate).ThenBy(a => a.Case!.Sequence).ThenBy(a => a.Order))
             .Select(a => new { a.Id, a.Case!.Body!.Code, a.Case.Number, a.Text, a.Status, a.Case.MeetingDate })
             .ToListAsync(cancellationToken);
+        if (query.Newest is not null) points.Reverse();
 
         // Each quarter's status of record, where it was recorded after the meeting's day: read through the index, so the
         // list is bounded by quarters, not by how often someone edited (issue 23 item 6).
@@ -85,4 +91,11 @@ public sealed class ChangesSinceLastMeetingHandler(PortfolioDbContext db, TimePr
                 p.MeetingDate > since ? "new" : "closed"))],
             statuses, values);
     }
+
+    /// <summary>The council's last meeting on or before <paramref name="today"/>: where «since the last meeting» starts.</summary>
+    public static Task<LastMeeting?> LastMeetingAsync(PortfolioDbContext db, DateOnly today, CancellationToken ct) =>
+        db.Meetings.AsNoTracking().Where(m => m.Body!.Code == BodyCode.Nuit && m.Date <= today)
+            .OrderByDescending(m => m.Date).Select(m => new LastMeeting(m.Number, m.Date)).FirstOrDefaultAsync(ct);
 }
+
+public sealed record LastMeeting(string Number, DateOnly Date);
