@@ -3,7 +3,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Nuit.Portfolio.Common;
 using Nuit.Portfolio.Data;
-using Nuit.Portfolio.Features.Linking.Matching;
+using Nuit.Portfolio.Features.Roadmap;
 using Nuit.Portfolio.Features.Shared;
 
 namespace Nuit.Portfolio.Features.Linking;
@@ -48,9 +48,8 @@ public sealed class EditAliasesHandler(PortfolioDbContext db, CaseLinker linker,
             if (!aliases.Contains(a, StringComparer.OrdinalIgnoreCase)) aliases.Add(a);
 
         // Check the whole alias set as it would be, against every other item's names and aliases.
-        var others = await MatcherCache.LoadItemsAsync(db, cancellationToken);
-        var proposed = others.Where(o => o.Code != item.Code).Append(new MatchItem(item.Code, MatcherCache.ToMatchItem(item).Kind, item.Name, aliases));
-        var problems = AliasRules.Validate(proposed).Where(p => p.Contains(item.Code, StringComparison.Ordinal)).ToList();
+        var names = await RoadmapNames.LoadAsync(db, cancellationToken);
+        var problems = names.ProblemsWith(MatcherCache.ToMatchItem(item) with { Aliases = aliases });
         if (problems.Count > 0) throw new InputException("aliaser", $"felt aliases ({item.Code})", string.Join(" ", problems));
 
         audit.Record(item.Code, null, "aliaser", string.Join(", ", item.Aliases), string.Join(", ", aliases));

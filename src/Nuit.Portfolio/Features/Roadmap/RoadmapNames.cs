@@ -31,8 +31,7 @@ public sealed class RoadmapNames
             throw new InputException("forespørselen", "felt aliases", $"«{alias}» er et vanlig ord og ville koblet nesten alle saker; velg et mer særpreget navn.");
         var at = _items.FindIndex(o => o.Code == item.Code);
         var proposed = MatcherCache.ToMatchItem(item) with { Aliases = [.. item.Aliases] };
-        var problems = AliasRules.Validate(_items.Where(o => o.Code != item.Code).Append(proposed))
-            .Where(p => p.Contains(item.Code, StringComparison.Ordinal)).ToList();
+        var problems = ProblemsWith(proposed);
         if (problems.Count > 0) throw new InputException("forespørselen", $"felt {field}", string.Join(" ", problems));
 
         // A retired item is not among the current ones the next check compares with, as a fresh load would not be.
@@ -41,4 +40,12 @@ public sealed class RoadmapNames
         var place = _items.FindIndex(o => string.CompareOrdinal(o.Code, item.Code) > 0);
         _items.Insert(place < 0 ? _items.Count : place, proposed);
     }
+
+    /// <summary>
+    /// What the alias rules say about <paramref name="proposed"/> (an item's names and aliases as they would be) against
+    /// every other current item: no name or alias another item uses. Empty when it may be saved.
+    /// </summary>
+    internal List<string> ProblemsWith(MatchItem proposed) =>
+        [.. AliasRules.Validate(_items.Where(o => o.Code != proposed.Code).Append(proposed))
+            .Where(p => p.Contains(proposed.Code, StringComparison.Ordinal))];
 }
