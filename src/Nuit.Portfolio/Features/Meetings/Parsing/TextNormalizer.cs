@@ -127,23 +127,23 @@ internal static partial class TextNormalizer
     private static readonly SearchValues<char> RareBreaks = SearchValues.Create("\u2028\u2029\u0085");
 
     // The characters CleanSpaces replaces or drops: control characters (tab included), odd spaces, soft hyphen,
-    // zero-width space, BOM and the ligatures.
-    private static readonly SearchValues<char> Unclean = SearchValues.Create(
+    // zero-width space, BOM and the ligatures. (Declared before the two sets made from it: static fields start in order.)
+    private static readonly char[] UncleanChars =
         [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
-         '\u00A0', '\u202F', '\u2007', '\u2009', '\u200A', '\u3000', '\u00AD', '\u200B', '\uFEFF', .. Enumerable.Range(0xFB00, 7).Select(c => (char)c)]);
+         '\u00A0', '\u202F', '\u2007', '\u2009', '\u200A', '\u3000', '\u00AD', '\u200B', '\uFEFF', .. Enumerable.Range(0xFB00, 7).Select(c => (char)c)];
+
+    private static readonly SearchValues<char> Unclean = SearchValues.Create(UncleanChars);
 
     // The same without the common line breaks, which every text has between its lines; a rare break (U+0085) found
     // between lines is passed over like any character before the line.
-    private static readonly SearchValues<char> UncleanInLine = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Select(c => (char)c).Where(c => c is not ('\r' or '\n' or '\f')), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c),
-         '\u00A0', '\u202F', '\u2007', '\u2009', '\u200A', '\u3000', '\u00AD', '\u200B', '\uFEFF', .. Enumerable.Range(0xFB00, 7).Select(c => (char)c)]);
+    private static readonly SearchValues<char> UncleanInLine = SearchValues.Create([.. UncleanChars.Where(c => c is not ('\r' or '\n' or '\f'))]);
+
+    internal const string Digits = "0123456789";
 
     /// <summary>
     /// Whether the line's first non-blank character is one of <paramref name="letters"/>, or outside ASCII (where
     /// case-insensitive patterns may fold letters): a cheap test that spares a line a pattern that cannot match.
     /// </summary>
-    internal const string Digits = "0123456789";
-
     internal static bool StartsWithAny(string text, string letters)
     {
         var rest = text.AsSpan().TrimStart();
