@@ -9,10 +9,10 @@ namespace Nuit.Portfolio.Features.Linking;
 
 /// <summary>
 /// Holds the matcher for the current names and aliases, rebuilt only when an item, name or alias changes (the
-/// fingerprint differs). Compiling the patterns to IL and jitting them costs about half a second on a quiet machine
-/// (several seconds on a loaded one) and pays off only over many cases, so a refresh of a few cases (one meeting's
-/// import, a roadmap edit over the seed register, a CLI command that lives for one refresh) gets an interpreted
-/// matcher, and the compiled one is built when a refresh of <see cref="CompiledFrom"/> cases or more asks for it.
+/// fingerprint differs). Compiling the patterns to IL and jitting them pays off only over many cases (the roadmap
+/// import's refresh of the 35 seed cases took 1.7 s longer with them; docs/performance.md «Import»), so a refresh of
+/// a few cases (one meeting's import, a roadmap edit over the seed register, a CLI command that lives for one refresh)
+/// gets an interpreted matcher, and the compiled one is built when a refresh of <see cref="CompiledFrom"/> cases or more asks for it.
 /// Both give the same matches.
 /// </summary>
 public sealed class MatcherCache
